@@ -1,0 +1,14 @@
+package org.prisonwatch.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of a list: the items and the opaque cursor of the next page (null on the last page). */
+public record Page<T>(
+        @Schema(description = "The records of this page, in the requested order") List<T> items,
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        @Schema(description = "Pass as cursor= to get the next page; null when this is the last page",
+                nullable = true, examples = "eyJzIjoiaWQiLCJ2IjpudWxsLCJpIjoiMDE5MzNhYjQtN2M1Ni03MDAwLWE4ZGItM2UyYjFjNGQ1ZTZmIn0")
+        String nextCursor) {
+}

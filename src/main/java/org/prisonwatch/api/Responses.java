@@ -1,0 +1,37 @@
+package org.prisonwatch.api;
+
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.caserecord.VersionedView;
+
+/** Builds the success responses the contract fixes: ETag on every record, Location on create, Link on lists. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    public static <V extends VersionedView> RestResponse<V> ok(V record) {
+        return RestResponse.ResponseBuilder.ok(record).header("ETag", IfMatch.etag(record.version())).build();
+    }
+
+    /** 201 for a new record of the collection at collectionPath (e.g. /api/v1/prisons). */
+    public static <V extends VersionedView> RestResponse<V> created(UriInfo uri, String collectionPath, V record) {
+        URI location = uri.getBaseUriBuilder().path(collectionPath).path(record.id().toString()).build();
+        return RestResponse.ResponseBuilder.<V>create(RestResponse.Status.CREATED, record).location(location)
+                .header("ETag", IfMatch.etag(record.version())).build();
+    }
+
+    public static RestResponse<Void> deleted() {
+        return RestResponse.noContent();
+    }
+
+    public static <T> RestResponse<Page<T>> page(UriInfo uri, Page<T> page) {
+        RestResponse.ResponseBuilder<Page<T>> response = RestResponse.ResponseBuilder.ok(page);
+        if (page.nextCursor() != null) {
+            URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
+            response.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,91 @@
+package org.prisonwatch.armedinmate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.api.MergePatch;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.Responses;
+
+/** HTTP in, HTTP out for /api/v1/armed-inmate-reports. */
+@Path(ArmedInmateReportResource.PATH)
+@Tag(name = "Armed-inmate reports", description = "Sourced claims that inmates of a prison were armed or made to fight")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ArmedInmateReportResource {
+
+    public static final String PATH = "/api/v1/armed-inmate-reports";
+
+    @Inject
+    ArmedInmateReportService service;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "List armed-inmate reports", description = "Keyset-paged; sort keys: id (default, creation order), reportedOn, updatedAt.")
+    public RestResponse<Page<ArmedInmateReportView>> listArmedInmateReports(@Valid @BeanParam ArmedInmateReportFilter filter,
+            @Valid @BeanParam PageParams page) {
+        return Responses.page(uri, service.list(filter, page));
+    }
+
+    @POST
+    @Operation(summary = "Record an armed-inmate report", description = "Returns the stored armed-inmate report with its Location and ETag.")
+    public RestResponse<ArmedInmateReportView> createArmedInmateReport(@NotNull @Valid ArmedInmateReportInput body) {
+        return Responses.created(uri, PATH, service.create(body));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read an armed-inmate report")
+    public RestResponse<ArmedInmateReportView> getArmedInmateReport(@PathParam("id") UUID id) {
+        return Responses.ok(service.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace an armed-inmate report", description = "Replaces every editable field. If-Match is required.")
+    public RestResponse<ArmedInmateReportView> replaceArmedInmateReport(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ArmedInmateReportInput body) {
+        return Responses.ok(service.replace(id, ifMatch, body));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change some fields of an armed-inmate report",
+            description = "An RFC 7396 merge patch over the editable fields; null removes a value. If-Match is required.")
+    public RestResponse<ArmedInmateReportView> patchArmedInmateReport(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode body) {
+        return Responses.ok(service.patch(id, ifMatch, body));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete an armed-inmate report",
+            description = "Soft delete.")
+    public RestResponse<Void> deleteArmedInmateReport(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+        return Responses.deleted();
+    }
+}

@@ -1,0 +1,83 @@
+package org.prisonwatch.armedinmate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.caserecord.RecordService;
+import org.prisonwatch.incident.IncidentRepository;
+import org.prisonwatch.prison.PrisonRepository;
+import org.prisonwatch.source.SourceRepository;
+
+/** Armed-inmate reports: the shared write rules and their references to a prison, an incident and sources. */
+@ApplicationScoped
+public class ArmedInmateReportService
+        extends RecordService<ArmedInmateReport, ArmedInmateReportInput, ArmedInmateReportView> {
+
+    @Inject
+    ArmedInmateReportRepository reports;
+
+    @Inject
+    PrisonRepository prisons;
+
+    @Inject
+    IncidentRepository incidents;
+
+    @Inject
+    SourceRepository sources;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ArmedInmateReportView> list(ArmedInmateReportFilter filter, PageParams page) {
+        return reports.list(filter, page);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ArmedInmateReportView> listAtPrison(UUID prisonId, ArmedInmateReportFilter filter,
+            PageParams page) {
+        prisons.requireLive(prisonId);
+        filter.prisonId = prisonId;
+        return reports.list(filter, page);
+    }
+
+    @Override
+    protected void apply(ArmedInmateReportInput input, ArmedInmateReport report) {
+        prisons.requireReferenced(input.prisonId(), "prisonId");
+        if (input.incidentId() != null) {
+            incidents.requireReferenced(input.incidentId(), "incidentId");
+        }
+        sources.requireCited(input.citations());
+        ArmedInmateReportMapper.apply(input, report);
+    }
+
+    @Override
+    protected Class<ArmedInmateReport> entityType() {
+        return ArmedInmateReport.class;
+    }
+
+    @Override
+    protected Class<ArmedInmateReportInput> inputType() {
+        return ArmedInmateReportInput.class;
+    }
+
+    @Override
+    protected String label() {
+        return "Armed-inmate report";
+    }
+
+    @Override
+    protected ArmedInmateReport newEntity() {
+        return new ArmedInmateReport();
+    }
+
+    @Override
+    protected ArmedInmateReportInput toInput(ArmedInmateReport report) {
+        return ArmedInmateReportMapper.toInput(report);
+    }
+
+    @Override
+    protected ArmedInmateReportView toView(ArmedInmateReport report) {
+        return ArmedInmateReportMapper.toView(report);
+    }
+}

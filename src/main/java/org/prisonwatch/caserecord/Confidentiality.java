@@ -1,0 +1,8 @@
+package org.prisonwatch.caserecord;
+
+/** Who may see a record: everyone, vetted partners and staff, or staff only. */
+public enum Confidentiality {
+    PUBLIC,
+    RESTRICTED,
+    CONFIDENTIAL
+}

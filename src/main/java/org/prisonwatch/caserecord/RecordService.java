@@ -1,0 +1,143 @@
+package org.prisonwatch.caserecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.prisonwatch.api.IfMatch;
+import org.prisonwatch.api.MergePatch;
+import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.api.RecordReference;
+
+/**
+ * The write rules every collection shares: versioned replace and merge patch behind If-Match, soft delete that
+ * refuses while other records still point here. Subclasses say how input maps onto their entity.
+ *
+ * @param <E> the entity
+ * @param <I> the request record holding the editable fields
+ * @param <V> the response record
+ */
+public abstract class RecordService<E extends VersionedEntity, I, V extends VersionedView> {
+
+    @Inject
+    protected EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
+
+    protected abstract Class<E> entityType();
+
+    protected abstract Class<I> inputType();
+
+    /** The record kind as a reader says it, for messages: "Prison". */
+    protected abstract String label();
+
+    protected abstract E newEntity();
+
+    /** Copies the editable fields of the input onto the entity, checking what they reference. */
+    protected abstract void apply(I input, E entity);
+
+    /** The entity's editable fields as its input record: the document a merge patch applies to. */
+    protected abstract I toInput(E entity);
+
+    protected abstract V toView(E entity);
+
+    /** Throws a 409 problem when live records still reference this one. */
+    protected void ensureUnreferenced(E entity) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public V get(UUID id) {
+        return toView(live(id, LockModeType.NONE));
+    }
+
+    @Transactional
+    public V create(I input) {
+        E entity = newEntity();
+        apply(input, entity);
+        entity.touch();
+        em.persist(entity);
+        em.flush();
+        return toView(entity);
+    }
+
+    @Transactional
+    public V replace(UUID id, String ifMatch, I input) {
+        E entity = live(id, LockModeType.NONE);
+        IfMatch.require(ifMatch, entity.version);
+        return update(entity, input);
+    }
+
+    @Transactional
+    public V patch(UUID id, String ifMatch, JsonNode patch) {
+        E entity = live(id, LockModeType.NONE);
+        IfMatch.require(ifMatch, entity.version);
+        I input = MergePatch.apply(mapper, toInput(entity), patch, inputType());
+        Set<ConstraintViolation<I>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return update(entity, input);
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        // the write lock makes a concurrent insert that references this record wait, then see it deleted
+        E entity = live(id, LockModeType.PESSIMISTIC_WRITE);
+        IfMatch.require(ifMatch, entity.version);
+        ensureUnreferenced(entity);
+        entity.deletedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        entity.touch();
+        em.flush();
+    }
+
+    private V update(E entity, I input) {
+        apply(input, entity);
+        entity.touch();
+        em.flush();
+        return toView(entity);
+    }
+
+    /**
+     * Up to 100 live records of a collection that point at the given id. The query names the entity as e and
+     * the id as :id, e.g. {@code from Incident e where e.prisonId = :id}.
+     */
+    protected List<RecordReference> referencing(String collection, String fromWhere, UUID id) {
+        return em.createQuery("select distinct e.id " + fromWhere + " and e.deletedAt is null order by e.id",
+                        UUID.class)
+                .setParameter("id", id).setMaxResults(100).getResultStream()
+                .map(ref -> new RecordReference(collection, ref)).toList();
+    }
+
+    /** Refuses the delete with 409 when any of the reference lists is non-empty. */
+    @SafeVarargs
+    protected final void refuseIfReferenced(List<RecordReference>... references) {
+        List<RecordReference> all = Stream.of(references).flatMap(List::stream).limit(100).toList();
+        if (!all.isEmpty()) {
+            throw ProblemException.stillReferenced(label(), all);
+        }
+    }
+
+    /** The record unless it is absent or deleted: both are the same 404 to the caller. */
+    protected E live(UUID id, LockModeType lock) {
+        E entity = em.find(entityType(), id, lock);
+        if (entity == null || entity.isDeleted()) {
+            throw ProblemException.notFound(label());
+        }
+        return entity;
+    }
+}

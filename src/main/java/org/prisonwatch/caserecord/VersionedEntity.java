@@ -1,0 +1,48 @@
+package org.prisonwatch.caserecord;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
+
+/**
+ * What every stored record has: a time-ordered id, an optimistic-locking version starting at 1 (the ETag),
+ * timestamps, and the soft-delete mark that hides it from reads.
+ */
+@MappedSuperclass
+public abstract class VersionedEntity {
+
+    @Id
+    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+    public UUID id;
+
+    @Version
+    @Column(nullable = false)
+    public Integer version = 1;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    /** Marks a write; also makes the row dirty so that its version moves on with every write. */
+    public void touch() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        if (createdAt == null) {
+            createdAt = now;
+        }
+        updatedAt = now;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+}

@@ -1,0 +1,91 @@
+package org.prisonwatch.casualty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.api.MergePatch;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.Responses;
+
+/** HTTP in, HTTP out for /api/v1/casualties. */
+@Path(CasualtyResource.PATH)
+@Tag(name = "Casualties", description = "People killed, injured, missing or captured in an incident")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CasualtyResource {
+
+    public static final String PATH = "/api/v1/casualties";
+
+    @Inject
+    CasualtyService service;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "List casualties", description = "Keyset-paged; sort keys: id (default, creation order), updatedAt.")
+    public RestResponse<Page<CasualtyView>> listCasualties(@Valid @BeanParam CasualtyFilter filter,
+            @Valid @BeanParam PageParams page) {
+        return Responses.page(uri, service.list(filter, page));
+    }
+
+    @POST
+    @Operation(summary = "Record a casualty", description = "Returns the stored casualty with its Location and ETag.")
+    public RestResponse<CasualtyView> createCasualty(@NotNull @Valid CasualtyInput body) {
+        return Responses.created(uri, PATH, service.create(body));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a casualty")
+    public RestResponse<CasualtyView> getCasualty(@PathParam("id") UUID id) {
+        return Responses.ok(service.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a casualty", description = "Replaces every editable field. If-Match is required.")
+    public RestResponse<CasualtyView> replaceCasualty(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CasualtyInput body) {
+        return Responses.ok(service.replace(id, ifMatch, body));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change some fields of a casualty",
+            description = "An RFC 7396 merge patch over the editable fields; null removes a value. If-Match is required.")
+    public RestResponse<CasualtyView> patchCasualty(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode body) {
+        return Responses.ok(service.patch(id, ifMatch, body));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a casualty",
+            description = "Soft delete.")
+    public RestResponse<Void> deleteCasualty(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+        return Responses.deleted();
+    }
+}

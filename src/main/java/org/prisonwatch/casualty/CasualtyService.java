@@ -1,0 +1,74 @@
+package org.prisonwatch.casualty;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.caserecord.RecordService;
+import org.prisonwatch.incident.IncidentRepository;
+import org.prisonwatch.source.SourceRepository;
+
+/** Casualty records: the shared write rules and their references to an incident and sources. */
+@ApplicationScoped
+public class CasualtyService extends RecordService<Casualty, CasualtyInput, CasualtyView> {
+
+    @Inject
+    CasualtyRepository casualties;
+
+    @Inject
+    IncidentRepository incidents;
+
+    @Inject
+    SourceRepository sources;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CasualtyView> list(CasualtyFilter filter, PageParams page) {
+        return casualties.list(filter, page);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CasualtyView> listForIncident(UUID incidentId, CasualtyFilter filter, PageParams page) {
+        incidents.requireLive(incidentId);
+        filter.incidentId = incidentId;
+        return casualties.list(filter, page);
+    }
+
+    @Override
+    protected void apply(CasualtyInput input, Casualty casualty) {
+        incidents.requireReferenced(input.incidentId(), "incidentId");
+        sources.requireCited(input.citations());
+        CasualtyMapper.apply(input, casualty);
+    }
+
+    @Override
+    protected Class<Casualty> entityType() {
+        return Casualty.class;
+    }
+
+    @Override
+    protected Class<CasualtyInput> inputType() {
+        return CasualtyInput.class;
+    }
+
+    @Override
+    protected String label() {
+        return "Casualty";
+    }
+
+    @Override
+    protected Casualty newEntity() {
+        return new Casualty();
+    }
+
+    @Override
+    protected CasualtyInput toInput(Casualty casualty) {
+        return CasualtyMapper.toInput(casualty);
+    }
+
+    @Override
+    protected CasualtyView toView(Casualty casualty) {
+        return CasualtyMapper.toView(casualty);
+    }
+}

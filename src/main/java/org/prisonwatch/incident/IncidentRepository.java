@@ -1,0 +1,54 @@
+package org.prisonwatch.incident;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.prisonwatch.api.Filter;
+import org.prisonwatch.api.Keyset;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.api.SortKey;
+
+/** Queries over incidents. */
+@ApplicationScoped
+public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID> {
+
+    static final Keyset<Incident> KEYSET = new Keyset<>(Incident.class,
+            new SortKey<>("occurredFrom", "occurredFrom", i -> i.occurredFrom, LocalDate::parse),
+            new SortKey<>("updatedAt", "updatedAt", i -> i.updatedAt, java.time.Instant::parse));
+
+    Page<IncidentView> list(IncidentFilter f, PageParams page) {
+        boolean within = f.dateMatch == DateMatch.within;
+        Filter filter = new Filter().always("e.deletedAt is null")
+                .contains(f.q, "e.searchText")
+                .when(f.type, "type", "e.type = :type")
+                .when(f.prisonId, "prisonId", "e.prisonId = :prisonId")
+                .when(f.stateRegion, "stateRegion",
+                        "e.prisonId in (select p.id from Prison p where p.stateRegion = :stateRegion)")
+                .when(f.verificationStatus, "verificationStatus", "e.verificationStatus = :verificationStatus")
+                .when(f.from, "from", within ? "e.occurredFrom >= :from" : "e.occurredTo >= :from")
+                .when(f.to, "to", within ? "e.occurredTo <= :to" : "e.occurredFrom <= :to")
+                .when(f.updatedSince, "updatedSince", "e.updatedAt >= :updatedSince");
+        return KEYSET.page(getEntityManager(), filter, page, IncidentMapper::toView);
+    }
+
+    /** The live incident a record being written points to, share-locked until commit (see PrisonRepository). */
+    public Incident requireReferenced(UUID id, String field) {
+        Incident incident = findById(id, LockModeType.PESSIMISTIC_READ);
+        if (incident == null || incident.isDeleted()) {
+            throw ProblemException.invalidField(field, "no incident with this id");
+        }
+        return incident;
+    }
+
+    /** 404 unless the incident exists and is not deleted: for nested reads under /incidents/{id}. */
+    public void requireLive(UUID id) {
+        Incident incident = findById(id);
+        if (incident == null || incident.isDeleted()) {
+            throw ProblemException.notFound("Incident");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.prisonwatch.incident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.api.MergePatch;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.Responses;
+import org.prisonwatch.casualty.CasualtyFilter;
+import org.prisonwatch.casualty.CasualtyService;
+import org.prisonwatch.casualty.CasualtyView;
+
+/** HTTP in, HTTP out for /api/v1/incidents. */
+@Path(IncidentResource.PATH)
+@Tag(name = "Incidents", description = "What happened, when and where")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+
+    public static final String PATH = "/api/v1/incidents";
+
+    @Inject
+    IncidentService service;
+
+    @Inject
+    CasualtyService casualties;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "List incidents", description = "Keyset-paged; sort keys: id (default, creation order), occurredFrom, updatedAt.")
+    public RestResponse<Page<IncidentView>> listIncidents(@Valid @BeanParam IncidentFilter filter,
+            @Valid @BeanParam PageParams page) {
+        return Responses.page(uri, service.list(filter, page));
+    }
+
+    @POST
+    @Operation(summary = "Record an incident", description = "Returns the stored incident with its Location and ETag.")
+    public RestResponse<IncidentView> createIncident(@NotNull @Valid IncidentInput body) {
+        return Responses.created(uri, PATH, service.create(body));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read an incident")
+    public RestResponse<IncidentView> getIncident(@PathParam("id") UUID id) {
+        return Responses.ok(service.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace an incident", description = "Replaces every editable field. If-Match is required.")
+    public RestResponse<IncidentView> replaceIncident(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid IncidentInput body) {
+        return Responses.ok(service.replace(id, ifMatch, body));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change some fields of an incident",
+            description = "An RFC 7396 merge patch over the editable fields; null removes a value. If-Match is required.")
+    public RestResponse<IncidentView> patchIncident(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode body) {
+        return Responses.ok(service.patch(id, ifMatch, body));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete an incident",
+            description = "Soft delete. Refused with 409 while live casualties or armed-inmate reports reference the incident.")
+    public RestResponse<Void> deleteIncident(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+        return Responses.deleted();
+    }
+
+    @GET
+    @Path("{id}/casualties")
+    @Operation(summary = "List the casualties of an incident",
+            description = "The casualty list, filtered to this incident; takes that list's filters and sorts.")
+    public RestResponse<Page<CasualtyView>> listIncidentCasualties(@PathParam("id") UUID id,
+            @Valid @BeanParam CasualtyFilter filter, @Valid @BeanParam PageParams page) {
+        return Responses.page(uri, casualties.listForIncident(id, filter, page));
+    }
+}

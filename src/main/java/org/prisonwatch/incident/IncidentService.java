@@ -1,0 +1,83 @@
+package org.prisonwatch.incident;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.caserecord.RecordService;
+import org.prisonwatch.prison.PrisonRepository;
+import org.prisonwatch.source.SourceRepository;
+
+/** Incident records: the shared write rules, their references to a prison and sources, and what points at them. */
+@ApplicationScoped
+public class IncidentService extends RecordService<Incident, IncidentInput, IncidentView> {
+
+    @Inject
+    IncidentRepository incidents;
+
+    @Inject
+    PrisonRepository prisons;
+
+    @Inject
+    SourceRepository sources;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<IncidentView> list(IncidentFilter filter, PageParams page) {
+        return incidents.list(filter, page);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<IncidentView> listAtPrison(UUID prisonId, IncidentFilter filter, PageParams page) {
+        prisons.requireLive(prisonId);
+        filter.prisonId = prisonId;
+        return incidents.list(filter, page);
+    }
+
+    @Override
+    protected void apply(IncidentInput input, Incident incident) {
+        if (input.prisonId() != null) {
+            prisons.requireReferenced(input.prisonId(), "prisonId");
+        }
+        sources.requireCited(input.citations());
+        IncidentMapper.apply(input, incident);
+    }
+
+    @Override
+    protected void ensureUnreferenced(Incident incident) {
+        refuseIfReferenced(
+                referencing("casualties", "from Casualty e where e.incidentId = :id", incident.id),
+                referencing("armed-inmate-reports", "from ArmedInmateReport e where e.incidentId = :id", incident.id));
+    }
+
+    @Override
+    protected Class<Incident> entityType() {
+        return Incident.class;
+    }
+
+    @Override
+    protected Class<IncidentInput> inputType() {
+        return IncidentInput.class;
+    }
+
+    @Override
+    protected String label() {
+        return "Incident";
+    }
+
+    @Override
+    protected Incident newEntity() {
+        return new Incident();
+    }
+
+    @Override
+    protected IncidentInput toInput(Incident incident) {
+        return IncidentMapper.toInput(incident);
+    }
+
+    @Override
+    protected IncidentView toView(Incident incident) {
+        return IncidentMapper.toView(incident);
+    }
+}

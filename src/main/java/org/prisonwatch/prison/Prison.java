@@ -1,0 +1,70 @@
+package org.prisonwatch.prison;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+import org.prisonwatch.caserecord.VersionedEntity;
+
+/** A place of detention. */
+@Entity
+@Table(name = "prison")
+public class Prison extends VersionedEntity {
+
+    @Column(nullable = false, length = 300)
+    public String name;
+
+    @Column(name = "name_my", length = 300)
+    public String nameMy;
+
+    @ElementCollection
+    @CollectionTable(name = "prison_alternate_name", joinColumns = @JoinColumn(name = "prison_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "name", nullable = false, length = 300)
+    public List<String> alternateNames = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 32)
+    public PrisonKind kind;
+
+    @Column(name = "state_region", nullable = false, length = 100)
+    public String stateRegion;
+
+    @Column(length = 100)
+    public String township;
+
+    @Column(length = 9)
+    public String pcode;
+
+    public Double latitude;
+
+    public Double longitude;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "controlled_by", length = 16)
+    public PrisonControl controlledBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    public PrisonStatus status;
+
+    @Column(name = "in_conflict_zone")
+    public Boolean inConflictZone;
+
+    @Column(name = "estimated_population")
+    public Integer estimatedPopulation;
+
+    @Column(length = 10000)
+    public String notes;
+
+    /** Name, Burmese name and alternate names, normalised for free-text search. */
+    @Column(name = "search_text", nullable = false, length = 4000)
+    public String searchText;
+}

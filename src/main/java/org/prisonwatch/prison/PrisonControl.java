@@ -1,0 +1,9 @@
+package org.prisonwatch.prison;
+
+/** Which side holds the place now. */
+public enum PrisonControl {
+    MILITARY,
+    RESISTANCE,
+    CONTESTED,
+    UNKNOWN
+}

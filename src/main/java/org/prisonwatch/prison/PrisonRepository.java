@@ -1,0 +1,51 @@
+package org.prisonwatch.prison;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.UUID;
+import org.prisonwatch.api.Filter;
+import org.prisonwatch.api.Keyset;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.api.SortKey;
+
+/** Queries over prisons. */
+@ApplicationScoped
+public class PrisonRepository implements PanacheRepositoryBase<Prison, UUID> {
+
+    static final Keyset<Prison> KEYSET = new Keyset<>(Prison.class,
+            new SortKey<>("name", "name", p -> p.name, s -> s),
+            new SortKey<>("updatedAt", "updatedAt", p -> p.updatedAt, java.time.Instant::parse));
+
+    Page<PrisonView> list(PrisonFilter f, PageParams page) {
+        Filter filter = new Filter().always("e.deletedAt is null")
+                .contains(f.q, "e.searchText")
+                .when(f.stateRegion, "stateRegion", "e.stateRegion = :stateRegion")
+                .when(f.township, "township", "e.township = :township")
+                .when(f.controlledBy, "controlledBy", "e.controlledBy = :controlledBy")
+                .when(f.inConflictZone, "inConflictZone", "e.inConflictZone = :inConflictZone");
+        return KEYSET.page(getEntityManager(), filter, page, PrisonMapper::toView);
+    }
+
+    /**
+     * The live prison that a record being written points to, share-locked until commit so that a concurrent
+     * delete waits for this write and then sees the new reference.
+     */
+    public Prison requireReferenced(UUID id, String field) {
+        Prison prison = findById(id, LockModeType.PESSIMISTIC_READ);
+        if (prison == null || prison.isDeleted()) {
+            throw ProblemException.invalidField(field, "no prison with this id");
+        }
+        return prison;
+    }
+
+    /** 404 unless the prison exists and is not deleted: for nested reads under /prisons/{id}. */
+    public void requireLive(UUID id) {
+        Prison prison = findById(id);
+        if (prison == null || prison.isDeleted()) {
+            throw ProblemException.notFound("Prison");
+        }
+    }
+}

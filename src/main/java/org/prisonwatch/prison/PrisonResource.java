@@ -1,0 +1,122 @@
+package org.prisonwatch.prison;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.api.MergePatch;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.Responses;
+import org.prisonwatch.armedinmate.ArmedInmateReportFilter;
+import org.prisonwatch.armedinmate.ArmedInmateReportService;
+import org.prisonwatch.armedinmate.ArmedInmateReportView;
+import org.prisonwatch.incident.IncidentFilter;
+import org.prisonwatch.incident.IncidentService;
+import org.prisonwatch.incident.IncidentView;
+
+/** HTTP in, HTTP out for /api/v1/prisons. */
+@Path(PrisonResource.PATH)
+@Tag(name = "Prisons", description = "Places of detention")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PrisonResource {
+
+    public static final String PATH = "/api/v1/prisons";
+
+    @Inject
+    PrisonService service;
+
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    ArmedInmateReportService armedInmateReports;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "List prisons", description = "Keyset-paged; sort keys: id (default, creation order), "
+            + "name, updatedAt.")
+    public RestResponse<Page<PrisonView>> listPrisons(@Valid @BeanParam PrisonFilter filter,
+            @Valid @BeanParam PageParams page) {
+        return Responses.page(uri, service.list(filter, page));
+    }
+
+    @POST
+    @Operation(summary = "Record a prison", description = "Returns the stored prison with its Location and ETag.")
+    public RestResponse<PrisonView> createPrison(@NotNull @Valid PrisonInput body) {
+        return Responses.created(uri, PATH, service.create(body));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a prison")
+    public RestResponse<PrisonView> getPrison(@PathParam("id") UUID id) {
+        return Responses.ok(service.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a prison", description = "Replaces every editable field. If-Match is required.")
+    public RestResponse<PrisonView> replacePrison(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PrisonInput body) {
+        return Responses.ok(service.replace(id, ifMatch, body));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change some fields of a prison",
+            description = "An RFC 7396 merge patch over the editable fields; null removes a value. If-Match is required.")
+    public RestResponse<PrisonView> patchPrison(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode body) {
+        return Responses.ok(service.patch(id, ifMatch, body));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a prison", description = "Soft delete. Refused with 409 while live incidents or "
+            + "armed-inmate reports reference the prison.")
+    public RestResponse<Void> deletePrison(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+        return Responses.deleted();
+    }
+
+    @GET
+    @Path("{id}/incidents")
+    @Operation(summary = "List the incidents at a prison",
+            description = "The incident list, filtered to this prison; takes the incident list's filters and sorts.")
+    public RestResponse<Page<IncidentView>> listPrisonIncidents(@PathParam("id") UUID id,
+            @Valid @BeanParam IncidentFilter filter, @Valid @BeanParam PageParams page) {
+        return Responses.page(uri, incidents.listAtPrison(id, filter, page));
+    }
+
+    @GET
+    @Path("{id}/armed-inmate-reports")
+    @Operation(summary = "List the armed-inmate reports about a prison",
+            description = "The armed-inmate report list, filtered to this prison; takes that list's filters and sorts.")
+    public RestResponse<Page<ArmedInmateReportView>> listPrisonArmedInmateReports(@PathParam("id") UUID id,
+            @Valid @BeanParam ArmedInmateReportFilter filter, @Valid @BeanParam PageParams page) {
+        return Responses.page(uri, armedInmateReports.listAtPrison(id, filter, page));
+    }
+}

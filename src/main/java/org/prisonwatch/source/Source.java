@@ -1,0 +1,41 @@
+package org.prisonwatch.source;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import org.prisonwatch.caserecord.Confidentiality;
+import org.prisonwatch.caserecord.Reliability;
+import org.prisonwatch.caserecord.VersionedEntity;
+
+/** Who said it: an organisation, outlet or person that reports facts. */
+@Entity
+@Table(name = "source")
+public class Source extends VersionedEntity {
+
+    @Column(nullable = false, length = 300)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 32)
+    public SourceKind kind;
+
+    @Column(length = 2000)
+    public String url;
+
+    /** How to reach the source. Sensitive: it can identify a witness. */
+    @Column(length = 1000)
+    public String contact;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "default_reliability", length = 1)
+    public Reliability defaultReliability;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Confidentiality confidentiality;
+
+    @Column(name = "search_text", nullable = false, length = 1000)
+    public String searchText;
+}

@@ -1,0 +1,52 @@
+package org.prisonwatch.source;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.prisonwatch.api.Filter;
+import org.prisonwatch.api.Keyset;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.api.SortKey;
+import org.prisonwatch.caserecord.Citation;
+
+/** Queries over sources. */
+@ApplicationScoped
+public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
+
+    static final Keyset<Source> KEYSET = new Keyset<>(Source.class,
+            new SortKey<>("name", "name", s -> s.name, s -> s),
+            new SortKey<>("updatedAt", "updatedAt", s -> s.updatedAt, java.time.Instant::parse));
+
+    Page<SourceView> list(SourceFilter f, PageParams page) {
+        Filter filter = new Filter().always("e.deletedAt is null")
+                .contains(f.q, "e.searchText")
+                .when(f.kind, "kind", "e.kind = :kind");
+        return KEYSET.page(getEntityManager(), filter, page, SourceMapper::toView);
+    }
+
+    /**
+     * Checks that every cited source is live and share-locks them until commit, so that a concurrent delete of a
+     * source cannot orphan the citation. Locks are taken in id order, so two writers never deadlock.
+     */
+    public void requireCited(List<Citation> citations) {
+        Set<UUID> dead = new HashSet<>();
+        citations.stream().map(Citation::sourceId).filter(Objects::nonNull).distinct().sorted().forEach(id -> {
+            Source source = findById(id, LockModeType.PESSIMISTIC_READ);
+            if (source == null || source.isDeleted()) {
+                dead.add(id);
+            }
+        });
+        for (int i = 0; i < citations.size(); i++) {
+            if (dead.contains(citations.get(i).sourceId())) {
+                throw ProblemException.invalidField("citations[" + i + "].sourceId", "no source with this id");
+            }
+        }
+    }
+}

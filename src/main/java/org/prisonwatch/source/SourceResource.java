@@ -1,0 +1,91 @@
+package org.prisonwatch.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.api.MergePatch;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.Responses;
+
+/** HTTP in, HTTP out for /api/v1/sources. */
+@Path(SourceResource.PATH)
+@Tag(name = "Sources", description = "Who reported the facts: organisations, media, witnesses")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SourceResource {
+
+    public static final String PATH = "/api/v1/sources";
+
+    @Inject
+    SourceService service;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "List sources", description = "Keyset-paged; sort keys: id (default), name, updatedAt.")
+    public RestResponse<Page<SourceView>> listSources(@Valid @BeanParam SourceFilter filter,
+            @Valid @BeanParam PageParams page) {
+        return Responses.page(uri, service.list(filter, page));
+    }
+
+    @POST
+    @Operation(summary = "Record a source", description = "Returns the stored source with its Location and ETag.")
+    public RestResponse<SourceView> createSource(@NotNull @Valid SourceInput body) {
+        return Responses.created(uri, PATH, service.create(body));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a source")
+    public RestResponse<SourceView> getSource(@PathParam("id") UUID id) {
+        return Responses.ok(service.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a source", description = "Replaces every editable field. If-Match is required.")
+    public RestResponse<SourceView> replaceSource(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid SourceInput body) {
+        return Responses.ok(service.replace(id, ifMatch, body));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change some fields of a source",
+            description = "An RFC 7396 merge patch over the editable fields; null removes a value. If-Match is required.")
+    public RestResponse<SourceView> patchSource(@PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode body) {
+        return Responses.ok(service.patch(id, ifMatch, body));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a source",
+            description = "Soft delete. Refused with 409 while live records cite the source.")
+    public RestResponse<Void> deleteSource(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+        return Responses.deleted();
+    }
+}
