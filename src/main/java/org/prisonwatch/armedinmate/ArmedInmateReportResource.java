@@ -57,7 +57,8 @@ public class ArmedInmateReportResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an armed-inmate report")
+    @Operation(summary = "Read an armed-inmate report",
+            description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
     public RestResponse<ArmedInmateReportView> getArmedInmateReport(@PathParam("id") UUID id) {
         return Responses.ok(service.get(id));
     }

@@ -57,7 +57,8 @@ public class CasualtyResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a casualty")
+    @Operation(summary = "Read a casualty",
+            description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
     public RestResponse<CasualtyView> getCasualty(@PathParam("id") UUID id) {
         return Responses.ok(service.get(id));
     }

@@ -63,7 +63,8 @@ public class IncidentResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read an incident")
+    @Operation(summary = "Read an incident",
+            description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
     public RestResponse<IncidentView> getIncident(@PathParam("id") UUID id) {
         return Responses.ok(service.get(id));
     }

@@ -70,7 +70,8 @@ public class PrisonResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a prison")
+    @Operation(summary = "Read a prison",
+            description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
     public RestResponse<PrisonView> getPrison(@PathParam("id") UUID id) {
         return Responses.ok(service.get(id));
     }

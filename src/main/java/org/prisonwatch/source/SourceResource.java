@@ -57,7 +57,8 @@ public class SourceResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a source")
+    @Operation(summary = "Read a source",
+            description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
     public RestResponse<SourceView> getSource(@PathParam("id") UUID id) {
         return Responses.ok(service.get(id));
     }

@@ -1,0 +1,148 @@
+package org.prisonwatch.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents, for every operation, the error responses the shared machinery can produce (so no resource has to
+ * repeat them), the contract's success status codes, and the ETag, Location and Link headers.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String JSON = "application/json";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+                document(path, entry.getKey(), entry.getValue());
+            }
+            if (item.getPATCH() != null && item.getPUT() != null) {
+                describeMergePatch(openAPI, item);
+            }
+        });
+        // the PATCH parameters are Jackson trees in Java; the spec describes them as {Name}Patch instead
+        openAPI.getComponents().removeSchema("JsonNode");
+        openAPI.getComponents().removeSchema("JsonNodeType");
+    }
+
+    /**
+     * A merge patch is any subset of the input record's fields, where null removes a value. The document derives
+     * a {Name}Patch schema from {Name}Input: nothing required, and the optional fields nullable (in POST and PUT
+     * too, where null also means "no value").
+     */
+    private static void describeMergePatch(OpenAPI openAPI, PathItem item) {
+        String inputRef = item.getPUT().getRequestBody().getContent().getMediaType(JSON).getSchema().getRef();
+        String inputName = inputRef.substring(inputRef.lastIndexOf('/') + 1);
+        String patchName = inputName.replace("Input", "Patch");
+        Schema input = openAPI.getComponents().getSchemas().get(inputName);
+        List<String> required = input.getRequired() == null ? List.of() : input.getRequired();
+        input.getProperties().forEach((name, property) -> {
+            if (!required.contains(name) && property.getRef() == null && property.getType() != null
+                    && !property.getType().contains(Schema.SchemaType.NULL)) {
+                property.addType(Schema.SchemaType.NULL);
+            }
+        });
+        if (!openAPI.getComponents().getSchemas().containsKey(patchName)) {
+            openAPI.getComponents().addSchema(patchName, OASFactory.createSchema()
+                    .addType(Schema.SchemaType.OBJECT)
+                    .description("An RFC 7396 merge patch of " + inputName + ": any subset of its fields; "
+                            + "null removes a value. The result must be a valid " + inputName + ".")
+                    .properties(new LinkedHashMap<>(input.getProperties())));
+        }
+        item.getPATCH().getRequestBody().getContent().getMediaType(MergePatch.MEDIA_TYPE)
+                .setSchema(OASFactory.createSchema().ref("#/components/schemas/" + patchName));
+    }
+
+    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        String id = operation.getOperationId() == null ? "" : operation.getOperationId();
+        boolean onRecord = path.endsWith("{id}");
+        boolean hasBody = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH;
+
+        if (id.startsWith("create")) {
+            APIResponse ok = responses.getAPIResponse("200");
+            if (ok != null) {
+                responses.removeAPIResponse("200");
+                responses.addAPIResponse("201", ok.description("Created: the stored record")
+                        .addHeader("Location", header("URL of the new record", "uri"))
+                        .addHeader("ETag", header("The record's version, quoted", null)));
+            }
+        } else if (id.startsWith("get") || id.startsWith("replace") || id.startsWith("patch")) {
+            APIResponse ok = responses.getAPIResponse("200");
+            if (ok != null) {
+                ok.description("The record").addHeader("ETag", header("The record's version, quoted", null));
+            }
+        } else if (id.startsWith("list")) {
+            APIResponse ok = responses.getAPIResponse("200");
+            if (ok != null) {
+                ok.description("One page of records").addHeader("Link",
+                        header("<url>; rel=\"next\" with the next page's cursor, absent on the last page", null));
+            }
+        } else if (id.startsWith("delete")) {
+            APIResponse gone = responses.getAPIResponse("204");
+            if (gone == null) {
+                responses.removeAPIResponse("200");
+                responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted"));
+            } else {
+                gone.description("Deleted");
+            }
+        }
+
+        add(responses, "400", "BadRequest");
+        if (onRecord || path.contains("{id}/")) {
+            add(responses, "404", "NotFound");
+        }
+        if (onRecord && method != PathItem.HttpMethod.GET) {
+            add(responses, "412", "PreconditionFailed");
+            add(responses, "428", "PreconditionRequired");
+        }
+        if (method == PathItem.HttpMethod.DELETE && referencedByOthers(path)) {
+            add(responses, "409", "StillReferenced");
+        }
+        if (hasBody) {
+            add(responses, "413", "PayloadTooLarge");
+            add(responses, "415", "UnsupportedMediaType");
+        }
+        add(responses, "406", "NotAcceptable");
+        add(responses, "500", "InternalError");
+    }
+
+    /** Prisons, incidents and sources are what other records point at. */
+    private static boolean referencedByOthers(String path) {
+        return path.startsWith("/api/v1/prisons/") || path.startsWith("/api/v1/incidents/")
+                || path.startsWith("/api/v1/sources/");
+    }
+
+    private static void add(APIResponses responses, String status, String component) {
+        if (responses.getAPIResponse(status) == null) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse()
+                    .ref("#/components/responses/" + component));
+        }
+    }
+
+    private static Header header(String description, String format) {
+        Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        if (format != null) {
+            schema.format(format);
+        }
+        return OASFactory.createHeader().description(description).schema(schema);
+    }
+}

@@ -1,0 +1,55 @@
+package org.prisonwatch.support;
+
+import static io.restassured.RestAssured.given;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+
+/**
+ * Entry points for HTTP calls in tests. Every call is checked against the committed OpenAPI document, so the spec
+ * cannot drift from what the service does.
+ */
+public final class Api {
+
+    private static final String SPEC = Path.of("openapi", "openapi.yaml").toAbsolutePath().toUri().toString();
+
+    /** Requests and responses both must match the spec. */
+    private static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(SPEC).build());
+
+    /** For deliberately invalid requests: the request is not checked, the (error) response still is. */
+    private static final OpenApiValidationFilter RESPONSES_ONLY = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(SPEC)
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                            .build())
+                    .build());
+
+    /** What a client of this API sends: records come as JSON, errors as problem documents. */
+    private static final String ACCEPT = "application/json, application/problem+json";
+
+    private Api() {
+    }
+
+    /** A well-formed call: JSON in, JSON out, validated both ways. */
+    public static RequestSpecification api() {
+        return given().filter(STRICT).contentType(ContentType.JSON).accept(ACCEPT);
+    }
+
+    /** A call whose request breaks the contract on purpose. */
+    public static RequestSpecification hostile() {
+        return given().filter(RESPONSES_ONLY).contentType(ContentType.JSON).accept(ACCEPT);
+    }
+
+    /** A merge-patch call, validated both ways. */
+    public static RequestSpecification patch(String ifMatch) {
+        RequestSpecification spec = given().filter(STRICT).contentType("application/merge-patch+json")
+                .accept(ACCEPT);
+        return ifMatch == null ? spec : spec.header("If-Match", ifMatch);
+    }
+}

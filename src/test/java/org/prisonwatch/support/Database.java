@@ -1,0 +1,35 @@
+package org.prisonwatch.support;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** Direct SQL for tests that assert what is (and is not) stored, beneath the API. */
+@ApplicationScoped
+public class Database {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public long count(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i] instanceof String s && s.length() == 36 ? UUID.fromString(s)
+                        : parameters[i];
+                statement.setObject(i + 1, value);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
