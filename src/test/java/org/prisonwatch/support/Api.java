@@ -3,8 +3,6 @@ package org.prisonwatch.support;
 import static io.restassured.RestAssured.given;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -23,12 +21,8 @@ public final class Api {
             OpenApiInteractionValidator.createForSpecificationUrl(SPEC).build());
 
     /** For deliberately invalid requests: the request is not checked, the (error) response still is. */
-    private static final OpenApiValidationFilter RESPONSES_ONLY = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(SPEC)
-                    .withLevelResolver(LevelResolver.create()
-                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
-                            .build())
-                    .build());
+    private static final ResponseValidationFilter RESPONSES_ONLY = new ResponseValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(SPEC).build());
 
     /** What a client of this API sends: records come as JSON, errors as problem documents. */
     private static final String ACCEPT = "application/json, application/problem+json";
@@ -44,6 +38,11 @@ public final class Api {
     /** A call whose request breaks the contract on purpose. */
     public static RequestSpecification hostile() {
         return given().filter(RESPONSES_ONLY).contentType(ContentType.JSON).accept(ACCEPT);
+    }
+
+    /** A call to a path or method the API does not have: there is nothing in the spec to validate against. */
+    public static RequestSpecification unmapped() {
+        return given().accept(ACCEPT);
     }
 
     /** A merge-patch call, validated both ways. */
