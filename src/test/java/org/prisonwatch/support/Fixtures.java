@@ -38,7 +38,9 @@ public final class Fixtures {
         body.put("type", "COMBAT_CASUALTIES");
         body.put("title", unique("Incident"));
         body.put("occurredFrom", occurredFrom);
-        body.put("occurredTo", occurredTo);
+        if (occurredTo != null) {
+            body.put("occurredTo", occurredTo);
+        }
         if (prisonId != null) {
             body.put("prisonId", prisonId);
         }
