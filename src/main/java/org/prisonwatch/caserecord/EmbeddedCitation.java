@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +17,9 @@ public class EmbeddedCitation {
     @Column(name = "source_id", nullable = false)
     public UUID sourceId;
 
+    /** One letter, stored as varchar: Hibernate would otherwise expect char(1) on PostgreSQL. */
     @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(length = 1)
     public Reliability reliability;
 

@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Table;
 import org.prisonwatch.caserecord.Confidentiality;
 import org.prisonwatch.caserecord.Reliability;
@@ -28,7 +30,9 @@ public class Source extends VersionedEntity {
     @Column(length = 1000)
     public String contact;
 
+    /** One letter, stored as varchar: Hibernate would otherwise expect char(1) on PostgreSQL. */
     @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "default_reliability", length = 1)
     public Reliability defaultReliability;
 
