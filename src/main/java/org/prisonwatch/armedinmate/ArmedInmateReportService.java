@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
+import org.prisonwatch.caserecord.RecordKind;
 import org.prisonwatch.caserecord.RecordService;
 import org.prisonwatch.incident.IncidentRepository;
 import org.prisonwatch.prison.PrisonRepository;
@@ -28,6 +29,11 @@ public class ArmedInmateReportService
     @Inject
     SourceRepository sources;
 
+    public ArmedInmateReportService() {
+        super(new RecordKind<>(ArmedInmateReport.class, ArmedInmateReportInput.class, "Armed-inmate report", ArmedInmateReport::new,
+                ArmedInmateReportMapper::apply, ArmedInmateReportMapper::toInput, ArmedInmateReportMapper::toView));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ArmedInmateReportView> list(ArmedInmateReportFilter filter, PageParams page) {
         return reports.list(filter, page);
@@ -48,36 +54,6 @@ public class ArmedInmateReportService
             incidents.requireReferenced(input.incidentId(), "incidentId");
         }
         sources.requireCited(input.citations());
-        ArmedInmateReportMapper.apply(input, report);
-    }
-
-    @Override
-    protected Class<ArmedInmateReport> entityType() {
-        return ArmedInmateReport.class;
-    }
-
-    @Override
-    protected Class<ArmedInmateReportInput> inputType() {
-        return ArmedInmateReportInput.class;
-    }
-
-    @Override
-    protected String label() {
-        return "Armed-inmate report";
-    }
-
-    @Override
-    protected ArmedInmateReport newEntity() {
-        return new ArmedInmateReport();
-    }
-
-    @Override
-    protected ArmedInmateReportInput toInput(ArmedInmateReport report) {
-        return ArmedInmateReportMapper.toInput(report);
-    }
-
-    @Override
-    protected ArmedInmateReportView toView(ArmedInmateReport report) {
-        return ArmedInmateReportMapper.toView(report);
+        super.apply(input, report);
     }
 }

@@ -22,7 +22,8 @@ import org.prisonwatch.api.RecordReference;
 
 /**
  * The write rules every collection shares: versioned replace and merge patch behind If-Match, soft delete that
- * refuses while other records still point here. Subclasses say how input maps onto their entity.
+ * refuses while other records still point here. Subclasses name their {@link RecordKind} and what their
+ * records reference.
  *
  * @param <E> the entity
  * @param <I> the request record holding the editable fields
@@ -39,22 +40,16 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
     @Inject
     Validator validator;
 
-    protected abstract Class<E> entityType();
+    private final RecordKind<E, I, V> kind;
 
-    protected abstract Class<I> inputType();
+    protected RecordService(RecordKind<E, I, V> kind) {
+        this.kind = kind;
+    }
 
-    /** The record kind as a reader says it, for messages: "Prison". */
-    protected abstract String label();
-
-    protected abstract E newEntity();
-
-    /** Copies the editable fields of the input onto the entity, checking what they reference. */
-    protected abstract void apply(I input, E entity);
-
-    /** The entity's editable fields as its input record: the document a merge patch applies to. */
-    protected abstract I toInput(E entity);
-
-    protected abstract V toView(E entity);
+    /** Copies the input onto the entity; collections with references override this to check them first. */
+    protected void apply(I input, E entity) {
+        kind.copy().accept(input, entity);
+    }
 
     /** Throws a 409 problem when live records still reference this one. */
     protected void ensureUnreferenced(E entity) {
@@ -62,17 +57,17 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public V get(UUID id) {
-        return toView(live(id, LockModeType.NONE));
+        return kind.toView().apply(live(id, LockModeType.NONE));
     }
 
     @Transactional
     public V create(I input) {
-        E entity = newEntity();
+        E entity = kind.newEntity().get();
         apply(input, entity);
         entity.touch();
         em.persist(entity);
         em.flush();
-        return toView(entity);
+        return kind.toView().apply(entity);
     }
 
     @Transactional
@@ -86,7 +81,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
     public V patch(UUID id, String ifMatch, JsonNode patch) {
         E entity = live(id, LockModeType.NONE);
         IfMatch.require(ifMatch, entity.version);
-        I input = MergePatch.apply(mapper, toInput(entity), patch, inputType());
+        I input = MergePatch.apply(mapper, kind.toInput().apply(entity), patch, kind.inputType());
         Set<ConstraintViolation<I>> violations = validator.validate(input);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -109,7 +104,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         apply(input, entity);
         entity.touch();
         em.flush();
-        return toView(entity);
+        return kind.toView().apply(entity);
     }
 
     /**
@@ -128,15 +123,15 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
     protected final void refuseIfReferenced(List<RecordReference>... references) {
         List<RecordReference> all = Stream.of(references).flatMap(List::stream).limit(100).toList();
         if (!all.isEmpty()) {
-            throw ProblemException.stillReferenced(label(), all);
+            throw ProblemException.stillReferenced(kind.label(), all);
         }
     }
 
     /** The record unless it is absent or deleted: both are the same 404 to the caller. */
     protected E live(UUID id, LockModeType lock) {
-        E entity = em.find(entityType(), id, lock);
+        E entity = em.find(kind.entityType(), id, lock);
         if (entity == null || entity.isDeleted()) {
-            throw ProblemException.notFound(label());
+            throw ProblemException.notFound(kind.label());
         }
         return entity;
     }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
+import org.prisonwatch.caserecord.RecordKind;
 import org.prisonwatch.caserecord.RecordService;
 import org.prisonwatch.incident.IncidentRepository;
 import org.prisonwatch.source.SourceRepository;
@@ -23,6 +24,11 @@ public class CasualtyService extends RecordService<Casualty, CasualtyInput, Casu
     @Inject
     SourceRepository sources;
 
+    public CasualtyService() {
+        super(new RecordKind<>(Casualty.class, CasualtyInput.class, "Casualty", Casualty::new,
+                CasualtyMapper::apply, CasualtyMapper::toInput, CasualtyMapper::toView));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CasualtyView> list(CasualtyFilter filter, PageParams page) {
         return casualties.list(filter, page);
@@ -39,36 +45,6 @@ public class CasualtyService extends RecordService<Casualty, CasualtyInput, Casu
     protected void apply(CasualtyInput input, Casualty casualty) {
         incidents.requireReferenced(input.incidentId(), "incidentId");
         sources.requireCited(input.citations());
-        CasualtyMapper.apply(input, casualty);
-    }
-
-    @Override
-    protected Class<Casualty> entityType() {
-        return Casualty.class;
-    }
-
-    @Override
-    protected Class<CasualtyInput> inputType() {
-        return CasualtyInput.class;
-    }
-
-    @Override
-    protected String label() {
-        return "Casualty";
-    }
-
-    @Override
-    protected Casualty newEntity() {
-        return new Casualty();
-    }
-
-    @Override
-    protected CasualtyInput toInput(Casualty casualty) {
-        return CasualtyMapper.toInput(casualty);
-    }
-
-    @Override
-    protected CasualtyView toView(Casualty casualty) {
-        return CasualtyMapper.toView(casualty);
+        super.apply(input, casualty);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
+import org.prisonwatch.caserecord.RecordKind;
 import org.prisonwatch.caserecord.RecordService;
 import org.prisonwatch.prison.PrisonRepository;
 import org.prisonwatch.source.SourceRepository;
@@ -22,6 +23,11 @@ public class IncidentService extends RecordService<Incident, IncidentInput, Inci
 
     @Inject
     SourceRepository sources;
+
+    public IncidentService() {
+        super(new RecordKind<>(Incident.class, IncidentInput.class, "Incident", Incident::new,
+                IncidentMapper::apply, IncidentMapper::toInput, IncidentMapper::toView));
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<IncidentView> list(IncidentFilter filter, PageParams page) {
@@ -41,7 +47,7 @@ public class IncidentService extends RecordService<Incident, IncidentInput, Inci
             prisons.requireReferenced(input.prisonId(), "prisonId");
         }
         sources.requireCited(input.citations());
-        IncidentMapper.apply(input, incident);
+        super.apply(input, incident);
     }
 
     @Override
@@ -49,35 +55,5 @@ public class IncidentService extends RecordService<Incident, IncidentInput, Inci
         refuseIfReferenced(
                 referencing("casualties", "from Casualty e where e.incidentId = :id", incident.id),
                 referencing("armed-inmate-reports", "from ArmedInmateReport e where e.incidentId = :id", incident.id));
-    }
-
-    @Override
-    protected Class<Incident> entityType() {
-        return Incident.class;
-    }
-
-    @Override
-    protected Class<IncidentInput> inputType() {
-        return IncidentInput.class;
-    }
-
-    @Override
-    protected String label() {
-        return "Incident";
-    }
-
-    @Override
-    protected Incident newEntity() {
-        return new Incident();
-    }
-
-    @Override
-    protected IncidentInput toInput(Incident incident) {
-        return IncidentMapper.toInput(incident);
-    }
-
-    @Override
-    protected IncidentView toView(Incident incident) {
-        return IncidentMapper.toView(incident);
     }
 }
