@@ -1,0 +1,118 @@
+package org.prisonwatch.bench;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures what the design claims: a keyset page deep in a large list costs what the first page costs, and how
+ * long a write takes. Run with {@code mvn -B verify -Pbench}; it prints a table and asserts nothing (timings on a
+ * shared machine are not test outcomes). Compare the ratios within one run, not absolute figures across runs.
+ */
+@QuarkusTest
+class PagingBenchmark {
+
+    private static final int RECORDS = Integer.getInteger("bench.records", 20_000);
+    private static final int SAMPLES = Integer.getInteger("bench.samples", 200);
+
+    @Test
+    void printTable() throws Exception {
+        String prisonId = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Bench prison", "stateRegion", "Bench")).post("/api/v1/prisons")
+                .then().statusCode(201).extract().path("id");
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        long seedStart = System.nanoTime();
+        List<Future<Long>> writes = new ArrayList<>();
+        for (int i = 0; i < RECORDS; i++) {
+            int day = i % 365;
+            writes.add(pool.submit(() -> timed(() -> given().contentType(ContentType.JSON)
+                    .body(incident(prisonId, day)).post("/api/v1/incidents").then().statusCode(201))));
+        }
+        long[] writeNanos = new long[RECORDS];
+        for (int i = 0; i < RECORDS; i++) {
+            writeNanos[i] = writes.get(i).get();
+        }
+        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        pool.shutdown();
+
+        List<String> cursors = new ArrayList<>();
+        String cursor = null;
+        do {
+            cursors.add(cursor);
+            var request = given().queryParam("prisonId", prisonId).queryParam("limit", 100);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            cursor = request.get("/api/v1/incidents").then().statusCode(200).extract().path("nextCursor");
+        } while (cursor != null);
+
+        String first = cursors.get(0);
+        String middle = cursors.get(cursors.size() / 2);
+        String last = cursors.get(cursors.size() - 1);
+        long[] firstPage = sample(prisonId, first);
+        long[] middlePage = sample(prisonId, middle);
+        long[] lastPage = sample(prisonId, last);
+
+        StringBuilder table = new StringBuilder("\n");
+        table.append(String.format("PrisonWatch paging benchmark: %,d incidents in one prison, pages of 100, %d samples each%n",
+                RECORDS, SAMPLES));
+        table.append(String.format("%-34s %10s %10s %10s%n", "measure", "p50 ms", "p95 ms", "vs first"));
+        row(table, "GET first page", firstPage, firstPage);
+        row(table, "GET page " + (cursors.size() / 2 + 1) + " (keyset, middle)", middlePage, firstPage);
+        row(table, "GET page " + cursors.size() + " (keyset, last)", lastPage, firstPage);
+        row(table, "POST incident (4 concurrent)", writeNanos, writeNanos);
+        table.append(String.format("%-34s %10.0f%n", "writes per second while seeding", RECORDS / seedSeconds));
+        System.out.println(table);
+    }
+
+    private static long[] sample(String prisonId, String cursor) {
+        long[] nanos = new long[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            nanos[i] = timed(() -> {
+                var request = given().queryParam("prisonId", prisonId).queryParam("limit", 100);
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                request.get("/api/v1/incidents").then().statusCode(200);
+            });
+        }
+        return nanos;
+    }
+
+    private static void row(StringBuilder table, String label, long[] nanos, long[] baseline) {
+        table.append(String.format("%-34s %10.2f %10.2f %9.2fx%n", label, percentile(nanos, 50) / 1e6,
+                percentile(nanos, 95) / 1e6, percentile(nanos, 50) / percentile(baseline, 50)));
+    }
+
+    private static double percentile(long[] values, int p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static long timed(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return System.nanoTime() - start;
+    }
+
+    private static Map<String, Object> incident(String prisonId, int day) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", "COMBAT_DEPLOYMENT");
+        body.put("title", "Bench incident");
+        body.put("prisonId", prisonId);
+        body.put("occurredFrom", java.time.LocalDate.of(2025, 1, 1).plusDays(day).toString());
+        return body;
+    }
+}
