@@ -28,13 +28,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "Incidents", description = "What happened, when and where"),
             @Tag(name = "Armed-inmate reports",
                     description = "Sourced claims that inmates of a prison were armed or made to fight"),
-            @Tag(name = "Casualties", description = "People killed, injured, missing or captured in an incident")
+            @Tag(name = "Casualties", description = "People killed, injured, missing or captured in an incident"),
+            @Tag(name = "Admin", description = "API keys")
         },
         components = @Components(responses = {
             @APIResponse(name = "BadRequest", description = "Malformed JSON, an unknown or read-only property, a "
                     + "value of the wrong type, a failed validation or a bad parameter",
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "validation", value = OpenApiDefinition.BAD_REQUEST))),
+            @APIResponse(name = "Unauthenticated", description = "The API key is missing (where one is needed), "
+                    + "malformed, unknown or revoked",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "unauthenticated",
+                                    value = OpenApiDefinition.UNAUTHENTICATED))),
+            @APIResponse(name = "Forbidden", description = "The caller's role may not take this action",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "forbidden", value = OpenApiDefinition.FORBIDDEN))),
             @APIResponse(name = "NotFound", description = "No such record, or it was deleted",
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "notFound", value = OpenApiDefinition.NOT_FOUND))),
@@ -69,6 +78,11 @@ public class OpenApiDefinition extends Application {
     static final String BAD_REQUEST = "{\"type\":\"urn:prisonwatch:problem:validation\",\"title\":\"Invalid request\","
             + "\"status\":400,\"detail\":\"The request has 1 invalid field\",\"instance\":\"/api/v1/incidents\","
             + "\"errors\":[{\"field\":\"occurredTo\",\"message\":\"must not be before occurredFrom\"}]}";
+    static final String UNAUTHENTICATED = "{\"type\":\"urn:prisonwatch:problem:unauthenticated\","
+            + "\"title\":\"Unauthenticated\",\"status\":401,\"detail\":\"The API key is missing, malformed, unknown "
+            + "or revoked\",\"instance\":\"/api/v1/incidents\"}";
+    static final String FORBIDDEN = "{\"type\":\"urn:prisonwatch:problem:forbidden\",\"title\":\"Forbidden\","
+            + "\"status\":403,\"detail\":\"Your role may not take this action\",\"instance\":\"/api/v1/prisons\"}";
     static final String NOT_FOUND = "{\"type\":\"urn:prisonwatch:problem:not-found\",\"title\":\"Not found\","
             + "\"status\":404,\"detail\":\"Incident not found\","
             + "\"instance\":\"/api/v1/incidents/01933ab4-7c56-7000-a8db-3e2b1c4d5e6f\"}";

@@ -84,6 +84,21 @@ public class ProblemResponses {
                 "The record was changed by another request; read it again and retry with its new ETag", null, request);
     }
 
+    /** An anonymous caller on an endpoint that needs a key. */
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e, HttpServerRequest request) {
+        return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED,
+                        "This operation needs an API key: Authorization: Bearer <key>", null, request))
+                .header("WWW-Authenticate", "Bearer realm=\"prisonwatch\"").build();
+    }
+
+    /** A known caller whose role may not take this action. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+        return respond(ProblemType.FORBIDDEN, e.getMessage() != null && e.getMessage().startsWith("Your role")
+                ? e.getMessage() : "Your role may not take this action", null, request);
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();

@@ -107,6 +107,10 @@ public class ProblemResponsesFilter implements OASFilter {
         }
 
         add(responses, "400", "BadRequest");
+        add(responses, "401", "Unauthenticated");
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            add(responses, "403", "Forbidden");
+        }
         if (onRecord || path.contains("{id}/")) {
             add(responses, "404", "NotFound");
         }

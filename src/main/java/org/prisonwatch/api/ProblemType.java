@@ -7,6 +7,8 @@ public enum ProblemType {
     VALIDATION(Status.BAD_REQUEST, "Invalid request"),
     MALFORMED_JSON(Status.BAD_REQUEST, "Malformed JSON"),
     INVALID_PARAMETER(Status.BAD_REQUEST, "Invalid parameter"),
+    UNAUTHENTICATED(Status.UNAUTHORIZED, "Unauthenticated"),
+    FORBIDDEN(Status.FORBIDDEN, "Forbidden"),
     NOT_FOUND(Status.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE(Status.NOT_ACCEPTABLE, "Not acceptable"),

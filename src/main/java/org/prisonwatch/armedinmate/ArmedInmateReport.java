@@ -18,16 +18,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.prisonwatch.caserecord.Confidentiality;
 import org.prisonwatch.caserecord.EmbeddedCitation;
 import org.prisonwatch.caserecord.EmbeddedCount;
 import org.prisonwatch.caserecord.VerificationStatus;
-import org.prisonwatch.caserecord.VersionedEntity;
+import org.prisonwatch.caserecord.ProtectedEntity;
 
 /** A sourced claim that inmates of a prison were armed or made to fight. */
 @Entity
 @Table(name = "armed_inmate_report")
-public class ArmedInmateReport extends VersionedEntity {
+public class ArmedInmateReport extends ProtectedEntity {
 
     @Column(name = "prison_id", nullable = false)
     public UUID prisonId;
@@ -87,10 +86,6 @@ public class ArmedInmateReport extends VersionedEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "verification_status", nullable = false, length = 16)
     public VerificationStatus verificationStatus;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    public Confidentiality confidentiality;
 
     @ElementCollection
     @CollectionTable(name = "armed_inmate_report_citation", joinColumns = @JoinColumn(name = "report_id"))

@@ -9,6 +9,7 @@ import org.prisonwatch.api.Keyset;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.SortKey;
+import org.prisonwatch.security.Audience;
 
 /** Queries over armed-inmate reports. */
 @ApplicationScoped
@@ -18,8 +19,8 @@ public class ArmedInmateReportRepository implements PanacheRepositoryBase<ArmedI
             new SortKey<>("reportedOn", "reportedOn", r -> r.reportedOn, LocalDate::parse),
             new SortKey<>("updatedAt", "updatedAt", r -> r.updatedAt, java.time.Instant::parse));
 
-    Page<ArmedInmateReportView> list(ArmedInmateReportFilter f, PageParams page) {
-        Filter filter = new Filter().always("e.deletedAt is null")
+    Page<ArmedInmateReportView> list(ArmedInmateReportFilter f, PageParams page, Audience audience) {
+        Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null")
                 .when(f.prisonId, "prisonId", "e.prisonId = :prisonId")
                 .when(f.stateRegion, "stateRegion",
                         "e.prisonId in (select p.id from Prison p where p.stateRegion = :stateRegion)")

@@ -1,6 +1,8 @@
 package org.prisonwatch.armedinmate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +28,7 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.security.Role;
 
 /** HTTP in, HTTP out for /api/v1/armed-inmate-reports. */
 @Path(ArmedInmateReportResource.PATH)
@@ -43,6 +46,7 @@ public class ArmedInmateReportResource {
     UriInfo uri;
 
     @GET
+    @PermitAll
     @Operation(summary = "List armed-inmate reports", description = "Keyset-paged; sort keys: id (default, creation order), reportedOn, updatedAt.")
     public RestResponse<Page<ArmedInmateReportView>> listArmedInmateReports(@Valid @BeanParam ArmedInmateReportFilter filter,
             @Valid @BeanParam PageParams page) {
@@ -50,12 +54,14 @@ public class ArmedInmateReportResource {
     }
 
     @POST
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Operation(summary = "Record an armed-inmate report", description = "Returns the stored armed-inmate report with its Location and ETag.")
     public RestResponse<ArmedInmateReportView> createArmedInmateReport(@NotNull @Valid ArmedInmateReportInput body) {
         return Responses.created(uri, PATH, service.create(body));
     }
 
     @GET
+    @PermitAll
     @Path("{id}")
     @Operation(summary = "Read an armed-inmate report",
             description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
@@ -64,6 +70,7 @@ public class ArmedInmateReportResource {
     }
 
     @PUT
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Path("{id}")
     @Operation(summary = "Replace an armed-inmate report", description = "Replaces every editable field. If-Match is required.")
     public RestResponse<ArmedInmateReportView> replaceArmedInmateReport(@PathParam("id") UUID id,
@@ -72,6 +79,7 @@ public class ArmedInmateReportResource {
     }
 
     @PATCH
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of an armed-inmate report",
@@ -82,6 +90,7 @@ public class ArmedInmateReportResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.Names.ADMIN)
     @Path("{id}")
     @Operation(summary = "Delete an armed-inmate report",
             description = "Soft delete.")

@@ -36,7 +36,7 @@ public class ArmedInmateReportService
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ArmedInmateReportView> list(ArmedInmateReportFilter filter, PageParams page) {
-        return reports.list(filter, page);
+        return reports.list(filter, page, callers.audience());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -44,16 +44,16 @@ public class ArmedInmateReportService
             PageParams page) {
         prisons.requireLive(prisonId);
         filter.prisonId = prisonId;
-        return reports.list(filter, page);
+        return reports.list(filter, page, callers.audience());
     }
 
     @Override
     protected void apply(ArmedInmateReportInput input, ArmedInmateReport report) {
         prisons.requireReferenced(input.prisonId(), "prisonId");
         if (input.incidentId() != null) {
-            incidents.requireReferenced(input.incidentId(), "incidentId");
+            incidents.requireReferenced(input.incidentId(), "incidentId", callers.audience());
         }
-        sources.requireCited(input.citations());
+        sources.requireCited(input.citations(), callers.audience());
         super.apply(input, report);
     }
 }

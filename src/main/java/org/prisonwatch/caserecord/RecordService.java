@@ -19,6 +19,10 @@ import org.prisonwatch.api.IfMatch;
 import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.RecordReference;
+import org.prisonwatch.security.Audience;
+import org.prisonwatch.security.Callers;
+import org.prisonwatch.security.Role;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * The write rules every collection shares: versioned replace and merge patch behind If-Match, soft delete that
@@ -39,6 +43,9 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
 
     @Inject
     Validator validator;
+
+    @Inject
+    protected Callers callers;
 
     private final RecordKind<E, I, V> kind;
 
@@ -62,7 +69,12 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
 
     @Transactional
     public V create(I input) {
+        Audience audience = callers.audience();
         E entity = kind.newEntity().get();
+        refuseRaisedVerification(audience, input, null);
+        if (entity instanceof ProtectedEntity submitted) {
+            submitted.submittedBy = audience.keyId();
+        }
         apply(input, entity);
         entity.touch();
         em.persist(entity);
@@ -101,10 +113,28 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
     }
 
     private V update(E entity, I input) {
+        Audience audience = callers.audience();
+        if (audience.is(Role.REPORTER) && entity instanceof ProtectedEntity record
+                && !audience.keyId().equals(record.submittedBy)) {
+            throw new ForbiddenException("Your role may change only your own submissions");
+        }
+        refuseRaisedVerification(audience, input, kind.toInput().apply(entity));
         apply(input, entity);
         entity.touch();
         em.flush();
         return kind.toView().apply(entity);
+    }
+
+    /** Reporters submit; verifying is for analysts: a reporter may keep a record's status or leave it REPORTED. */
+    private void refuseRaisedVerification(Audience audience, I input, I stored) {
+        if (!audience.is(Role.REPORTER) || !(input instanceof VerifiableInput wanted)) {
+            return;
+        }
+        VerificationStatus allowed = stored instanceof VerifiableInput current ? current.verificationStatus()
+                : VerificationStatus.REPORTED;
+        if (wanted.verificationStatus() != allowed && wanted.verificationStatus() != VerificationStatus.REPORTED) {
+            throw new ForbiddenException("Your role may not change a record's verificationStatus");
+        }
     }
 
     /**
@@ -127,10 +157,11 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         }
     }
 
-    /** The record unless it is absent or deleted: both are the same 404 to the caller. */
+    /** The record unless it is absent, deleted or hidden from the caller: all the same 404, so nothing leaks. */
     protected E live(UUID id, LockModeType lock) {
         E entity = em.find(kind.entityType(), id, lock);
-        if (entity == null || entity.isDeleted()) {
+        if (entity == null || entity.isDeleted() || (entity instanceof ProtectedEntity record
+                && !callers.audience().maySee(record.confidentiality, record.submittedBy))) {
             throw ProblemException.notFound(kind.label());
         }
         return entity;

@@ -16,16 +16,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.prisonwatch.caserecord.Confidentiality;
 import org.prisonwatch.caserecord.EmbeddedCitation;
 import org.prisonwatch.caserecord.EmbeddedCount;
 import org.prisonwatch.caserecord.VerificationStatus;
-import org.prisonwatch.caserecord.VersionedEntity;
+import org.prisonwatch.caserecord.ProtectedEntity;
 
 /** People killed, injured, missing or captured in an incident. */
 @Entity
 @Table(name = "casualty")
-public class Casualty extends VersionedEntity {
+public class Casualty extends ProtectedEntity {
 
     @Column(name = "incident_id", nullable = false)
     public UUID incidentId;
@@ -56,10 +55,6 @@ public class Casualty extends VersionedEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "verification_status", nullable = false, length = 16)
     public VerificationStatus verificationStatus;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    public Confidentiality confidentiality;
 
     @ElementCollection
     @CollectionTable(name = "casualty_citation", joinColumns = @JoinColumn(name = "casualty_id"))

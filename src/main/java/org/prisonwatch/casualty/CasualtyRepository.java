@@ -8,6 +8,7 @@ import org.prisonwatch.api.Keyset;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.SortKey;
+import org.prisonwatch.security.Audience;
 
 /** Queries over casualties. */
 @ApplicationScoped
@@ -16,8 +17,8 @@ public class CasualtyRepository implements PanacheRepositoryBase<Casualty, UUID>
     static final Keyset<Casualty> KEYSET = new Keyset<>(Casualty.class,
             new SortKey<>("updatedAt", "updatedAt", c -> c.updatedAt, java.time.Instant::parse));
 
-    Page<CasualtyView> list(CasualtyFilter f, PageParams page) {
-        Filter filter = new Filter().always("e.deletedAt is null")
+    Page<CasualtyView> list(CasualtyFilter f, PageParams page, Audience audience) {
+        Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null")
                 .when(f.incidentId, "incidentId", "e.incidentId = :incidentId")
                 .when(f.prisonId, "prisonId",
                         "e.incidentId in (select i.id from Incident i where i.prisonId = :prisonId)")

@@ -1,6 +1,8 @@
 package org.prisonwatch.casualty;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +28,7 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.security.Role;
 
 /** HTTP in, HTTP out for /api/v1/casualties. */
 @Path(CasualtyResource.PATH)
@@ -43,6 +46,7 @@ public class CasualtyResource {
     UriInfo uri;
 
     @GET
+    @PermitAll
     @Operation(summary = "List casualties", description = "Keyset-paged; sort keys: id (default, creation order), updatedAt.")
     public RestResponse<Page<CasualtyView>> listCasualties(@Valid @BeanParam CasualtyFilter filter,
             @Valid @BeanParam PageParams page) {
@@ -50,12 +54,14 @@ public class CasualtyResource {
     }
 
     @POST
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Operation(summary = "Record a casualty", description = "Returns the stored casualty with its Location and ETag.")
     public RestResponse<CasualtyView> createCasualty(@NotNull @Valid CasualtyInput body) {
         return Responses.created(uri, PATH, service.create(body));
     }
 
     @GET
+    @PermitAll
     @Path("{id}")
     @Operation(summary = "Read a casualty",
             description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
@@ -64,6 +70,7 @@ public class CasualtyResource {
     }
 
     @PUT
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Path("{id}")
     @Operation(summary = "Replace a casualty", description = "Replaces every editable field. If-Match is required.")
     public RestResponse<CasualtyView> replaceCasualty(@PathParam("id") UUID id,
@@ -72,6 +79,7 @@ public class CasualtyResource {
     }
 
     @PATCH
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of a casualty",
@@ -82,6 +90,7 @@ public class CasualtyResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.Names.ADMIN)
     @Path("{id}")
     @Operation(summary = "Delete a casualty",
             description = "Soft delete.")

@@ -31,20 +31,20 @@ public class CasualtyService extends RecordService<Casualty, CasualtyInput, Casu
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CasualtyView> list(CasualtyFilter filter, PageParams page) {
-        return casualties.list(filter, page);
+        return casualties.list(filter, page, callers.audience());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CasualtyView> listForIncident(UUID incidentId, CasualtyFilter filter, PageParams page) {
-        incidents.requireLive(incidentId);
+        incidents.requireLive(incidentId, callers.audience());
         filter.incidentId = incidentId;
-        return casualties.list(filter, page);
+        return casualties.list(filter, page, callers.audience());
     }
 
     @Override
     protected void apply(CasualtyInput input, Casualty casualty) {
-        incidents.requireReferenced(input.incidentId(), "incidentId");
-        sources.requireCited(input.citations());
+        incidents.requireReferenced(input.incidentId(), "incidentId", callers.audience());
+        sources.requireCited(input.citations(), callers.audience());
         super.apply(input, casualty);
     }
 }

@@ -2,6 +2,7 @@ package org.prisonwatch.demo;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -79,6 +80,7 @@ public class DemoData {
 
     /** Loads the seed cases unless the database already holds prisons; returns whether it loaded them. */
     @Transactional
+    @ActivateRequestContext
     public boolean load() {
         if (prisonRepository.count() > 0) {
             LOG.info("Demo data not loaded: the database already holds records");

@@ -16,16 +16,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.prisonwatch.caserecord.Confidentiality;
 import org.prisonwatch.caserecord.EmbeddedCitation;
 import org.prisonwatch.caserecord.EmbeddedCount;
 import org.prisonwatch.caserecord.VerificationStatus;
-import org.prisonwatch.caserecord.VersionedEntity;
+import org.prisonwatch.caserecord.ProtectedEntity;
 
 /** What happened, when and where. */
 @Entity
 @Table(name = "incident")
-public class Incident extends VersionedEntity {
+public class Incident extends ProtectedEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "incident_type", nullable = false, length = 32)
@@ -83,10 +82,6 @@ public class Incident extends VersionedEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "verification_status", nullable = false, length = 16)
     public VerificationStatus verificationStatus;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    public Confidentiality confidentiality;
 
     @ElementCollection
     @CollectionTable(name = "incident_citation", joinColumns = @JoinColumn(name = "incident_id"))

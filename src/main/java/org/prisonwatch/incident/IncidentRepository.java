@@ -11,6 +11,7 @@ import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.SortKey;
+import org.prisonwatch.security.Audience;
 
 /** Queries over incidents. */
 @ApplicationScoped
@@ -20,9 +21,9 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
             new SortKey<>("occurredFrom", "occurredFrom", i -> i.occurredFrom, LocalDate::parse),
             new SortKey<>("updatedAt", "updatedAt", i -> i.updatedAt, java.time.Instant::parse));
 
-    Page<IncidentView> list(IncidentFilter f, PageParams page) {
+    Page<IncidentView> list(IncidentFilter f, PageParams page, Audience audience) {
         boolean within = f.dateMatch == DateMatch.within;
-        Filter filter = new Filter().always("e.deletedAt is null")
+        Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null")
                 .contains(f.q, "e.searchText")
                 .when(f.type, "type", "e.type = :type")
                 .when(f.prisonId, "prisonId", "e.prisonId = :prisonId")
@@ -36,18 +37,18 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     }
 
     /** The live incident a record being written points to, share-locked until commit (see PrisonRepository). */
-    public Incident requireReferenced(UUID id, String field) {
+    public Incident requireReferenced(UUID id, String field, Audience audience) {
         Incident incident = findById(id, LockModeType.PESSIMISTIC_READ);
-        if (incident == null || incident.isDeleted()) {
+        if (incident == null || incident.isDeleted() || !audience.maySee(incident.confidentiality, incident.submittedBy)) {
             throw ProblemException.invalidField(field, "no incident with this id");
         }
         return incident;
     }
 
     /** 404 unless the incident exists and is not deleted: for nested reads under /incidents/{id}. */
-    public void requireLive(UUID id) {
+    public void requireLive(UUID id, Audience audience) {
         Incident incident = findById(id);
-        if (incident == null || incident.isDeleted()) {
+        if (incident == null || incident.isDeleted() || !audience.maySee(incident.confidentiality, incident.submittedBy)) {
             throw ProblemException.notFound("Incident");
         }
     }

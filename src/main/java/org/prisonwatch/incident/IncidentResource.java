@@ -1,6 +1,8 @@
 package org.prisonwatch.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +28,7 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.security.Role;
 import org.prisonwatch.casualty.CasualtyFilter;
 import org.prisonwatch.casualty.CasualtyService;
 import org.prisonwatch.casualty.CasualtyView;
@@ -49,6 +52,7 @@ public class IncidentResource {
     UriInfo uri;
 
     @GET
+    @PermitAll
     @Operation(summary = "List incidents", description = "Keyset-paged; sort keys: id (default, creation order), occurredFrom, updatedAt.")
     public RestResponse<Page<IncidentView>> listIncidents(@Valid @BeanParam IncidentFilter filter,
             @Valid @BeanParam PageParams page) {
@@ -56,12 +60,14 @@ public class IncidentResource {
     }
 
     @POST
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Operation(summary = "Record an incident", description = "Returns the stored incident with its Location and ETag.")
     public RestResponse<IncidentView> createIncident(@NotNull @Valid IncidentInput body) {
         return Responses.created(uri, PATH, service.create(body));
     }
 
     @GET
+    @PermitAll
     @Path("{id}")
     @Operation(summary = "Read an incident",
             description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
@@ -70,6 +76,7 @@ public class IncidentResource {
     }
 
     @PUT
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Path("{id}")
     @Operation(summary = "Replace an incident", description = "Replaces every editable field. If-Match is required.")
     public RestResponse<IncidentView> replaceIncident(@PathParam("id") UUID id,
@@ -78,6 +85,7 @@ public class IncidentResource {
     }
 
     @PATCH
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of an incident",
@@ -88,6 +96,7 @@ public class IncidentResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.Names.ADMIN)
     @Path("{id}")
     @Operation(summary = "Delete an incident",
             description = "Soft delete. Refused with 409 while live casualties or armed-inmate reports reference the incident.")
@@ -97,6 +106,7 @@ public class IncidentResource {
     }
 
     @GET
+    @PermitAll
     @Path("{id}/casualties")
     @Operation(summary = "List the casualties of an incident",
             description = "The casualty list, filtered to this incident; takes that list's filters and sorts.")

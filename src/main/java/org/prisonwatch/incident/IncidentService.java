@@ -31,14 +31,14 @@ public class IncidentService extends RecordService<Incident, IncidentInput, Inci
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<IncidentView> list(IncidentFilter filter, PageParams page) {
-        return incidents.list(filter, page);
+        return incidents.list(filter, page, callers.audience());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<IncidentView> listAtPrison(UUID prisonId, IncidentFilter filter, PageParams page) {
         prisons.requireLive(prisonId);
         filter.prisonId = prisonId;
-        return incidents.list(filter, page);
+        return incidents.list(filter, page, callers.audience());
     }
 
     @Override
@@ -46,7 +46,7 @@ public class IncidentService extends RecordService<Incident, IncidentInput, Inci
         if (input.prisonId() != null) {
             prisons.requireReferenced(input.prisonId(), "prisonId");
         }
-        sources.requireCited(input.citations());
+        sources.requireCited(input.citations(), callers.audience());
         super.apply(input, incident);
     }
 

@@ -1,6 +1,8 @@
 package org.prisonwatch.prison;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +28,7 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.security.Role;
 import org.prisonwatch.armedinmate.ArmedInmateReportFilter;
 import org.prisonwatch.armedinmate.ArmedInmateReportService;
 import org.prisonwatch.armedinmate.ArmedInmateReportView;
@@ -55,6 +58,7 @@ public class PrisonResource {
     UriInfo uri;
 
     @GET
+    @PermitAll
     @Operation(summary = "List prisons", description = "Keyset-paged; sort keys: id (default, creation order), "
             + "name, updatedAt.")
     public RestResponse<Page<PrisonView>> listPrisons(@Valid @BeanParam PrisonFilter filter,
@@ -63,12 +67,14 @@ public class PrisonResource {
     }
 
     @POST
+    @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
     @Operation(summary = "Record a prison", description = "Returns the stored prison with its Location and ETag.")
     public RestResponse<PrisonView> createPrison(@NotNull @Valid PrisonInput body) {
         return Responses.created(uri, PATH, service.create(body));
     }
 
     @GET
+    @PermitAll
     @Path("{id}")
     @Operation(summary = "Read a prison",
             description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
@@ -77,6 +83,7 @@ public class PrisonResource {
     }
 
     @PUT
+    @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
     @Path("{id}")
     @Operation(summary = "Replace a prison", description = "Replaces every editable field. If-Match is required.")
     public RestResponse<PrisonView> replacePrison(@PathParam("id") UUID id,
@@ -85,6 +92,7 @@ public class PrisonResource {
     }
 
     @PATCH
+    @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of a prison",
@@ -95,6 +103,7 @@ public class PrisonResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.Names.ADMIN)
     @Path("{id}")
     @Operation(summary = "Delete a prison", description = "Soft delete. Refused with 409 while live incidents or "
             + "armed-inmate reports reference the prison.")
@@ -104,6 +113,7 @@ public class PrisonResource {
     }
 
     @GET
+    @PermitAll
     @Path("{id}/incidents")
     @Operation(summary = "List the incidents at a prison",
             description = "The incident list, filtered to this prison; takes the incident list's filters and sorts.")
@@ -113,6 +123,7 @@ public class PrisonResource {
     }
 
     @GET
+    @PermitAll
     @Path("{id}/armed-inmate-reports")
     @Operation(summary = "List the armed-inmate reports about a prison",
             description = "The armed-inmate report list, filtered to this prison; takes that list's filters and sorts.")

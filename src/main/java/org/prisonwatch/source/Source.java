@@ -7,14 +7,13 @@ import jakarta.persistence.Enumerated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Table;
-import org.prisonwatch.caserecord.Confidentiality;
 import org.prisonwatch.caserecord.Reliability;
-import org.prisonwatch.caserecord.VersionedEntity;
+import org.prisonwatch.caserecord.ProtectedEntity;
 
 /** Who said it: an organisation, outlet or person that reports facts. */
 @Entity
 @Table(name = "source")
-public class Source extends VersionedEntity {
+public class Source extends ProtectedEntity {
 
     @Column(nullable = false, length = 300)
     public String name;
@@ -35,10 +34,6 @@ public class Source extends VersionedEntity {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "default_reliability", length = 1)
     public Reliability defaultReliability;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    public Confidentiality confidentiality;
 
     @Column(name = "search_text", nullable = false, length = 1000)
     public String searchText;

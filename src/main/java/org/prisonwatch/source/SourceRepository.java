@@ -15,6 +15,7 @@ import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.SortKey;
 import org.prisonwatch.caserecord.Citation;
+import org.prisonwatch.security.Audience;
 
 /** Queries over sources. */
 @ApplicationScoped
@@ -24,8 +25,8 @@ public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
             new SortKey<>("name", "name", s -> s.name, s -> s),
             new SortKey<>("updatedAt", "updatedAt", s -> s.updatedAt, java.time.Instant::parse));
 
-    Page<SourceView> list(SourceFilter f, PageParams page) {
-        Filter filter = new Filter().always("e.deletedAt is null")
+    Page<SourceView> list(SourceFilter f, PageParams page, Audience audience) {
+        Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null")
                 .contains(f.q, "e.searchText")
                 .when(f.kind, "kind", "e.kind = :kind");
         return KEYSET.page(getEntityManager(), filter, page, SourceMapper::toView);
@@ -35,11 +36,11 @@ public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
      * Checks that every cited source is live and share-locks them until commit, so that a concurrent delete of a
      * source cannot orphan the citation. Locks are taken in id order, so two writers never deadlock.
      */
-    public void requireCited(List<Citation> citations) {
+    public void requireCited(List<Citation> citations, Audience audience) {
         Set<UUID> dead = new HashSet<>();
         citations.stream().map(Citation::sourceId).filter(Objects::nonNull).distinct().sorted().forEach(id -> {
             Source source = findById(id, LockModeType.PESSIMISTIC_READ);
-            if (source == null || source.isDeleted()) {
+            if (source == null || source.isDeleted() || !audience.maySee(source.confidentiality, source.submittedBy)) {
                 dead.add(id);
             }
         });

@@ -1,6 +1,8 @@
 package org.prisonwatch.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +28,7 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.security.Role;
 
 /** HTTP in, HTTP out for /api/v1/sources. */
 @Path(SourceResource.PATH)
@@ -43,6 +46,7 @@ public class SourceResource {
     UriInfo uri;
 
     @GET
+    @PermitAll
     @Operation(summary = "List sources", description = "Keyset-paged; sort keys: id (default), name, updatedAt.")
     public RestResponse<Page<SourceView>> listSources(@Valid @BeanParam SourceFilter filter,
             @Valid @BeanParam PageParams page) {
@@ -50,12 +54,14 @@ public class SourceResource {
     }
 
     @POST
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Operation(summary = "Record a source", description = "Returns the stored source with its Location and ETag.")
     public RestResponse<SourceView> createSource(@NotNull @Valid SourceInput body) {
         return Responses.created(uri, PATH, service.create(body));
     }
 
     @GET
+    @PermitAll
     @Path("{id}")
     @Operation(summary = "Read a source",
             description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
@@ -64,6 +70,7 @@ public class SourceResource {
     }
 
     @PUT
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Path("{id}")
     @Operation(summary = "Replace a source", description = "Replaces every editable field. If-Match is required.")
     public RestResponse<SourceView> replaceSource(@PathParam("id") UUID id,
@@ -72,6 +79,7 @@ public class SourceResource {
     }
 
     @PATCH
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of a source",
@@ -82,6 +90,7 @@ public class SourceResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.Names.ADMIN)
     @Path("{id}")
     @Operation(summary = "Delete a source",
             description = "Soft delete. Refused with 409 while live records cite the source.")

@@ -22,7 +22,7 @@ public class SourceService extends RecordService<Source, SourceInput, SourceView
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SourceView> list(SourceFilter filter, PageParams page) {
-        return sources.list(filter, page);
+        return sources.list(filter, page, callers.audience());
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
+import org.prisonwatch.security.Role;
 
 /**
  * Entry points for HTTP calls in tests. Every call is checked against the committed OpenAPI document, so the spec
@@ -30,25 +31,41 @@ public final class Api {
     private Api() {
     }
 
-    /** A well-formed call: JSON in, JSON out, validated both ways. */
+    /** A well-formed call as an admin (who may do everything): JSON in, JSON out, validated both ways. */
     public static RequestSpecification api() {
+        return as(Role.ADMIN);
+    }
+
+    /** A well-formed call with the key of the given role. */
+    public static RequestSpecification as(Role role) {
+        return anonymous().header("Authorization", "Bearer " + Keys.of(role));
+    }
+
+    /** A well-formed call without a key. */
+    public static RequestSpecification anonymous() {
         return given().filter(STRICT).contentType(ContentType.JSON).accept(ACCEPT);
     }
 
-    /** A call whose request breaks the contract on purpose. */
-    public static RequestSpecification hostile() {
+    /** A call without a key to an operation that needs one: only the (401) response is checked. */
+    public static RequestSpecification anonymousUnchecked() {
         return given().filter(RESPONSES_ONLY).contentType(ContentType.JSON).accept(ACCEPT);
+    }
+
+    /** A call, as an admin, whose request breaks the contract on purpose. */
+    public static RequestSpecification hostile() {
+        return given().filter(RESPONSES_ONLY).contentType(ContentType.JSON).accept(ACCEPT)
+                .header("Authorization", "Bearer " + Keys.of(Role.ADMIN));
     }
 
     /** A call to a path or method the API does not have: there is nothing in the spec to validate against. */
     public static RequestSpecification unmapped() {
-        return given().accept(ACCEPT);
+        return given().accept(ACCEPT).header("Authorization", "Bearer " + Keys.of(Role.ADMIN));
     }
 
     /** A merge-patch call, validated both ways. */
     public static RequestSpecification patch(String ifMatch) {
         RequestSpecification spec = given().filter(STRICT).contentType("application/merge-patch+json")
-                .accept(ACCEPT);
+                .accept(ACCEPT).header("Authorization", "Bearer " + Keys.of(Role.ADMIN));
         return ifMatch == null ? spec : spec.header("If-Match", ifMatch);
     }
 }

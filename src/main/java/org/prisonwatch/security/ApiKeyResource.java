@@ -1,0 +1,70 @@
+package org.prisonwatch.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.Responses;
+
+/** HTTP in, HTTP out for /api/v1/admin/api-keys. */
+@Path(ApiKeyResource.PATH)
+@Tag(name = "Admin", description = "API keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.ADMIN)
+public class ApiKeyResource {
+
+    public static final String PATH = "/api/v1/admin/api-keys";
+
+    @Inject
+    ApiKeyService keys;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Operation(summary = "Issue an API key", description = "The response holds the key, once. Only its hash is "
+            + "stored: keep the key now or issue a new one.")
+    public RestResponse<ApiKeyView> createApiKey(@NotNull @Valid ApiKeyInput body) {
+        ApiKeyView issued = keys.issue(body, UUID.fromString(identity.getPrincipal().getName()));
+        URI location = uri.getBaseUriBuilder().path(PATH).path(issued.id().toString()).build();
+        return RestResponse.ResponseBuilder.<ApiKeyView>create(RestResponse.Status.CREATED, issued)
+                .location(location).build();
+    }
+
+    @GET
+    @Operation(summary = "List API keys", description = "Keyset-paged, oldest first. Keys themselves never appear.")
+    public RestResponse<Page<ApiKeyView>> listApiKeys(@Valid @BeanParam PageParams page) {
+        return Responses.page(uri, keys.list(page));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Revoke an API key", description = "Takes effect on the next request. Idempotent.")
+    public RestResponse<Void> deleteApiKey(@PathParam("id") UUID id) {
+        keys.revoke(id);
+        return Responses.deleted();
+    }
+}

@@ -1,0 +1,25 @@
+package org.prisonwatch.security;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An API key as listed: everything but the key, which is shown once, at creation. */
+@Schema(name = "ApiKey", description = "An API key. The key itself appears only in the response that created it.")
+public record ApiKeyView(
+        @Schema(examples = "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f") java.util.UUID id,
+        @Schema(examples = "Kachin field reporter 7") String name,
+        Role role,
+        @Schema(description = "The key that created this one") UUID createdBy,
+        @Schema(examples = "2026-01-04T09:30:00Z") Instant createdAt,
+        @Schema(description = "Last successful use, to the minute") Instant lastUsedAt,
+        Instant revokedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The key; only in the creation response. Store it now: it cannot be shown again.",
+                examples = "pw_q3J9c1sVh0m2Zr8xL5yT7nB4kD6fA1eG0wP2uS9iO3c") String key) {
+
+    static ApiKeyView of(ApiKey k, String key) {
+        return new ApiKeyView(k.id, k.name, k.role, k.createdBy, k.createdAt, k.lastUsedAt, k.revokedAt, key);
+    }
+}

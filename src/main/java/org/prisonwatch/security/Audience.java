@@ -1,0 +1,55 @@
+package org.prisonwatch.security;
+
+import java.util.Objects;
+import java.util.UUID;
+import org.prisonwatch.api.Filter;
+import org.prisonwatch.caserecord.Confidentiality;
+
+/**
+ * Who is asking, as far as visibility goes: the role (null for anonymous) and the key. One place decides which
+ * records a caller may see, for single reads and for lists alike.
+ */
+public record Audience(Role role, UUID keyId) {
+
+    public static final Audience ANONYMOUS = new Audience(null, null);
+
+    public boolean isAnonymous() {
+        return role == null;
+    }
+
+    public boolean is(Role candidate) {
+        return role == candidate;
+    }
+
+    /** Analysts and admins see every record. */
+    public boolean seesEverything() {
+        return role == Role.ANALYST || role == Role.ADMIN;
+    }
+
+    public boolean maySee(Confidentiality confidentiality, UUID submittedBy) {
+        if (seesEverything()) {
+            return true;
+        }
+        if (role == Role.PARTNER) {
+            return confidentiality != Confidentiality.CONFIDENTIAL;
+        }
+        return confidentiality == Confidentiality.PUBLIC
+                || (role == Role.REPORTER && Objects.equals(submittedBy, keyId));
+    }
+
+    /** The same rule as {@link #maySee}, as a clause on a list query over entity e. */
+    public Filter restrict(Filter filter) {
+        if (seesEverything()) {
+            return filter;
+        }
+        if (role == Role.PARTNER) {
+            return filter.always("e.confidentiality <> :hiddenFromPartners")
+                    .bind("hiddenFromPartners", Confidentiality.CONFIDENTIAL);
+        }
+        if (role == Role.REPORTER) {
+            return filter.always("(e.confidentiality = :public or e.submittedBy = :caller)")
+                    .bind("public", Confidentiality.PUBLIC).bind("caller", keyId);
+        }
+        return filter.always("e.confidentiality = :public").bind("public", Confidentiality.PUBLIC);
+    }
+}

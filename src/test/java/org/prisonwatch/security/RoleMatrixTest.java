@@ -1,0 +1,131 @@
+package org.prisonwatch.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.prisonwatch.support.Api.anonymousUnchecked;
+import static org.prisonwatch.support.Api.as;
+import static org.prisonwatch.support.Fixtures.casualtyBody;
+import static org.prisonwatch.support.Fixtures.create;
+import static org.prisonwatch.support.Fixtures.incident;
+import static org.prisonwatch.support.Fixtures.incidentBody;
+import static org.prisonwatch.support.Fixtures.prison;
+import static org.prisonwatch.support.Fixtures.prisonBody;
+import static org.prisonwatch.support.Fixtures.reportBody;
+import static org.prisonwatch.support.Fixtures.sourceBody;
+import static org.prisonwatch.support.Fixtures.unique;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.prisonwatch.support.Api;
+
+/**
+ * Every role against every endpoint and method, on a PUBLIC record an admin created. One table is the spec of
+ * who may do what; a new endpoint without a row here fails {@link #theTableCoversEveryOperationInTheSpec}.
+ */
+@QuarkusTest
+class RoleMatrixTest {
+
+    /** Caller columns: anonymous, REPORTER, ANALYST, PARTNER, ADMIN. */
+    private static final List<String> CALLERS = List.of("anonymous", "REPORTER", "ANALYST", "PARTNER", "ADMIN");
+
+    private record Cell(String operation, int[] expected, java.util.function.Function<RequestSpecification,
+            io.restassured.response.Response> call) {
+    }
+
+    private static Map<String, Object> publicly(Map<String, Object> body) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put("confidentiality", "PUBLIC");
+        return copy;
+    }
+
+    private static List<Cell> table() {
+        List<Cell> cells = new ArrayList<>();
+        int[] everyone = {200, 200, 200, 200, 200};
+        int[] referenceWriters = {401, 403, 201, 403, 201};
+        int[] caseWriters = {401, 201, 201, 403, 201};
+        int[] referenceEditors = {401, 403, 200, 403, 200};
+        int[] caseEditorsOfOthers = {401, 403, 200, 403, 200};
+        int[] deleters = {401, 403, 403, 403, 204};
+
+        Map<String, Supplier<Map<String, Object>>> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("prisons", () -> prisonBody(unique("Matrix")));
+        bodies.put("sources", () -> publicly(sourceBody()));
+        bodies.put("incidents", () -> publicly(incidentBody(null, "2025-01-01", null)));
+        bodies.put("armed-inmate-reports", () -> publicly(reportBody(prison(unique("Matrix")))));
+        bodies.put("casualties", () -> publicly(casualtyBody(create("incidents",
+                publicly(incidentBody(null, "2025-01-01", null))))));
+
+        bodies.forEach((collection, body) -> {
+            boolean reference = collection.equals("prisons");
+            String base = "/api/v1/" + collection;
+            cells.add(new Cell("GET " + base, everyone, spec -> spec.get(base)));
+            cells.add(new Cell("POST " + base, reference ? referenceWriters : caseWriters,
+                    spec -> spec.body(body.get()).post(base)));
+            cells.add(new Cell("GET " + base + "/{id}", everyone,
+                    spec -> spec.get(base + "/" + create(collection, body.get()))));
+            cells.add(new Cell("PUT " + base + "/{id}", reference ? referenceEditors : caseEditorsOfOthers,
+                    spec -> {
+                        Map<String, Object> replacement = body.get();
+                        String id = create(collection, replacement);
+                        return spec.header("If-Match", "\"1\"").body(replacement).put(base + "/" + id);
+                    }));
+            cells.add(new Cell("PATCH " + base + "/{id}", reference ? referenceEditors : caseEditorsOfOthers,
+                    spec -> spec.header("If-Match", "\"1\"").contentType("application/merge-patch+json")
+                            .body(Map.of()).patch(base + "/" + create(collection, body.get()))));
+            cells.add(new Cell("DELETE " + base + "/{id}", deleters,
+                    spec -> spec.header("If-Match", "\"1\"").delete(base + "/" + create(collection, body.get()))));
+        });
+        cells.add(new Cell("GET /api/v1/prisons/{id}/incidents", everyone,
+                spec -> spec.get("/api/v1/prisons/" + prison(unique("Matrix")) + "/incidents")));
+        cells.add(new Cell("GET /api/v1/prisons/{id}/armed-inmate-reports", everyone,
+                spec -> spec.get("/api/v1/prisons/" + prison(unique("Matrix")) + "/armed-inmate-reports")));
+        cells.add(new Cell("GET /api/v1/incidents/{id}/casualties", everyone,
+                spec -> spec.get("/api/v1/incidents/" + create("incidents",
+                        publicly(incidentBody(null, "2025-01-01", null))) + "/casualties")));
+        cells.add(new Cell("POST /api/v1/admin/api-keys", new int[] {401, 403, 403, 403, 201},
+                spec -> spec.body(Map.of("name", "matrix", "role", "PARTNER")).post("/api/v1/admin/api-keys")));
+        cells.add(new Cell("GET /api/v1/admin/api-keys", new int[] {401, 403, 403, 403, 200},
+                spec -> spec.get("/api/v1/admin/api-keys")));
+        cells.add(new Cell("DELETE /api/v1/admin/api-keys/{id}", new int[] {401, 403, 403, 403, 204},
+                spec -> spec.delete("/api/v1/admin/api-keys/" + Api.api()
+                        .body(Map.of("name", "matrix victim", "role", "PARTNER")).post("/api/v1/admin/api-keys")
+                        .then().extract().path("id"))));
+        return cells;
+    }
+
+    @Test
+    void everyRoleGetsTheExpectedStatusOnEveryOperation() {
+        List<String> wrong = new ArrayList<>();
+        for (Cell cell : table()) {
+            for (int c = 0; c < CALLERS.size(); c++) {
+                String caller = CALLERS.get(c);
+                // anonymous calls to secured operations break the contract on purpose: responses are still checked
+                RequestSpecification spec = caller.equals("anonymous") ? anonymousUnchecked()
+                        : as(Role.valueOf(caller));
+                int status = cell.call().apply(spec).statusCode();
+                if (status != cell.expected()[c]) {
+                    wrong.add(cell.operation() + " as " + caller + ": expected " + cell.expected()[c] + ", got "
+                            + status);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void theTableCoversEveryOperationInTheSpec() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode spec = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Files.readString(java.nio.file.Path.of("openapi", "openapi.json")));
+        List<String> documented = new ArrayList<>();
+        spec.get("paths").properties().forEach(path -> path.getValue().properties().forEach(method ->
+                documented.add(method.getKey().toUpperCase() + " " + path.getKey())));
+        List<String> covered = table().stream().map(Cell::operation).toList();
+        List<String> missing = documented.stream().filter(op -> !covered.contains(op)).toList();
+        assertEquals(List.of(), missing, "operations without a row in the role matrix");
+    }
+}
