@@ -29,6 +29,6 @@ public class ArmedInmateReportRepository implements PanacheRepositoryBase<ArmedI
                 .when(f.usedInCombat, "usedInCombat", "e.usedInCombat = :usedInCombat")
                 .when(f.from, "from", "e.effectiveTo >= :from")
                 .when(f.to, "to", "e.effectiveFrom <= :to");
-        return KEYSET.page(getEntityManager(), filter, page, ArmedInmateReportMapper::toView);
+        return KEYSET.page(getEntityManager(), filter, page, e -> ArmedInmateReportMapper.toView(e, audience));
     }
 }

@@ -64,7 +64,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public V get(UUID id) {
-        return kind.toView().apply(live(id, LockModeType.NONE));
+        return kind.toView().apply(live(id, LockModeType.NONE), callers.audience());
     }
 
     @Transactional
@@ -79,7 +79,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         entity.touch();
         em.persist(entity);
         em.flush();
-        return kind.toView().apply(entity);
+        return kind.toView().apply(entity, callers.audience());
     }
 
     @Transactional
@@ -122,7 +122,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         apply(input, entity);
         entity.touch();
         em.flush();
-        return kind.toView().apply(entity);
+        return kind.toView().apply(entity, callers.audience());
     }
 
     /** Reporters submit; verifying is for analysts: a reporter may keep a record's status or leave it REPORTED. */

@@ -4,6 +4,7 @@ import static org.prisonwatch.caserecord.ElementCollections.replace;
 
 import org.prisonwatch.caserecord.EmbeddedCitation;
 import org.prisonwatch.caserecord.EmbeddedCount;
+import org.prisonwatch.security.Audience;
 
 /** Moves casualty fields between the API records and the entity. */
 final class CasualtyMapper {
@@ -11,11 +12,17 @@ final class CasualtyMapper {
     private CasualtyMapper() {
     }
 
-    static CasualtyView toView(Casualty c) {
-        return new CasualtyView(c.id, c.version, c.createdAt, c.updatedAt, c.incidentId, c.outcome, c.group,
-                EmbeddedCount.toCount(c.count), EmbeddedPerson.toPerson(c.person), c.occurredOn,
-                c.verificationStatus, c.confidentiality, EmbeddedCitation.toCitations(c.citations), c.notes,
-                c.externalRef);
+    /** An identified person only reaches the staff roles; others get a type without the field. */
+    static CasualtyResponse toView(Casualty c, Audience audience) {
+        if (audience.mayReadIdentifyingData()) {
+            return new CasualtyView(c.id, c.version, c.createdAt, c.updatedAt, c.incidentId, c.outcome, c.group,
+                    EmbeddedCount.toCount(c.count), EmbeddedPerson.toPerson(c.person), c.occurredOn,
+                    c.verificationStatus, c.confidentiality, EmbeddedCitation.toCitations(c.citations), c.notes,
+                    c.externalRef);
+        }
+        return new PublicCasualtyView(c.id, c.version, c.createdAt, c.updatedAt, c.incidentId, c.outcome, c.group,
+                EmbeddedCount.toCount(c.count), c.occurredOn, c.verificationStatus, c.confidentiality,
+                EmbeddedCitation.toCitations(c.citations), c.notes, c.externalRef);
     }
 
     static CasualtyInput toInput(Casualty c) {

@@ -17,7 +17,7 @@ public class CasualtyRepository implements PanacheRepositoryBase<Casualty, UUID>
     static final Keyset<Casualty> KEYSET = new Keyset<>(Casualty.class,
             new SortKey<>("updatedAt", "updatedAt", c -> c.updatedAt, java.time.Instant::parse));
 
-    Page<CasualtyView> list(CasualtyFilter f, PageParams page, Audience audience) {
+    Page<CasualtyResponse> list(CasualtyFilter f, PageParams page, Audience audience) {
         Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null")
                 .when(f.incidentId, "incidentId", "e.incidentId = :incidentId")
                 .when(f.prisonId, "prisonId",
@@ -26,6 +26,6 @@ public class CasualtyRepository implements PanacheRepositoryBase<Casualty, UUID>
                 .when(f.group, "group", "e.group = :group")
                 .when(f.from, "from", "e.occurredOn >= :from")
                 .when(f.to, "to", "e.occurredOn <= :to");
-        return KEYSET.page(getEntityManager(), filter, page, CasualtyMapper::toView);
+        return KEYSET.page(getEntityManager(), filter, page, e -> CasualtyMapper.toView(e, audience));
     }
 }

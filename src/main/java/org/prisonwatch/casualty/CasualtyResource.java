@@ -48,7 +48,7 @@ public class CasualtyResource {
     @GET
     @PermitAll
     @Operation(summary = "List casualties", description = "Keyset-paged; sort keys: id (default, creation order), updatedAt.")
-    public RestResponse<Page<CasualtyView>> listCasualties(@Valid @BeanParam CasualtyFilter filter,
+    public RestResponse<Page<CasualtyResponse>> listCasualties(@Valid @BeanParam CasualtyFilter filter,
             @Valid @BeanParam PageParams page) {
         return Responses.page(uri, service.list(filter, page));
     }
@@ -56,7 +56,7 @@ public class CasualtyResource {
     @POST
     @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Operation(summary = "Record a casualty", description = "Returns the stored casualty with its Location and ETag.")
-    public RestResponse<CasualtyView> createCasualty(@NotNull @Valid CasualtyInput body) {
+    public RestResponse<CasualtyResponse> createCasualty(@NotNull @Valid CasualtyInput body) {
         return Responses.created(uri, PATH, service.create(body));
     }
 
@@ -65,7 +65,7 @@ public class CasualtyResource {
     @Path("{id}")
     @Operation(summary = "Read a casualty",
             description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
-    public RestResponse<CasualtyView> getCasualty(@PathParam("id") UUID id) {
+    public RestResponse<CasualtyResponse> getCasualty(@PathParam("id") UUID id) {
         return Responses.ok(service.get(id));
     }
 
@@ -73,7 +73,7 @@ public class CasualtyResource {
     @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Path("{id}")
     @Operation(summary = "Replace a casualty", description = "Replaces every editable field. If-Match is required.")
-    public RestResponse<CasualtyView> replaceCasualty(@PathParam("id") UUID id,
+    public RestResponse<CasualtyResponse> replaceCasualty(@PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CasualtyInput body) {
         return Responses.ok(service.replace(id, ifMatch, body));
     }
@@ -84,7 +84,7 @@ public class CasualtyResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of a casualty",
             description = "An RFC 7396 merge patch over the editable fields; null removes a value. If-Match is required.")
-    public RestResponse<CasualtyView> patchCasualty(@PathParam("id") UUID id,
+    public RestResponse<CasualtyResponse> patchCasualty(@PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode body) {
         return Responses.ok(service.patch(id, ifMatch, body));
     }

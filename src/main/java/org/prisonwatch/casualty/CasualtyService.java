@@ -13,7 +13,7 @@ import org.prisonwatch.source.SourceRepository;
 
 /** Casualty records: the shared write rules and their references to an incident and sources. */
 @ApplicationScoped
-public class CasualtyService extends RecordService<Casualty, CasualtyInput, CasualtyView> {
+public class CasualtyService extends RecordService<Casualty, CasualtyInput, CasualtyResponse> {
 
     @Inject
     CasualtyRepository casualties;
@@ -30,12 +30,12 @@ public class CasualtyService extends RecordService<Casualty, CasualtyInput, Casu
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<CasualtyView> list(CasualtyFilter filter, PageParams page) {
+    public Page<CasualtyResponse> list(CasualtyFilter filter, PageParams page) {
         return casualties.list(filter, page, callers.audience());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<CasualtyView> listForIncident(UUID incidentId, CasualtyFilter filter, PageParams page) {
+    public Page<CasualtyResponse> listForIncident(UUID incidentId, CasualtyFilter filter, PageParams page) {
         incidents.requireLive(incidentId, callers.audience());
         filter.incidentId = incidentId;
         return casualties.list(filter, page, callers.audience());

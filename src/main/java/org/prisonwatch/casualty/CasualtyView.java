@@ -9,10 +9,10 @@ import org.prisonwatch.caserecord.Citation;
 import org.prisonwatch.caserecord.Confidentiality;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.VerificationStatus;
-import org.prisonwatch.caserecord.VersionedView;
 
 /** A casualty record as the API returns it. */
-@Schema(name = "Casualty", description = "People killed, injured, missing or captured in an incident")
+@Schema(name = "Casualty", description = "People killed, injured, missing or captured in an incident, with any "
+        + "identified person: for staff roles")
 public record CasualtyView(
         @Schema(examples = "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f") UUID id,
         @Schema(examples = "1") Integer version,
@@ -28,5 +28,5 @@ public record CasualtyView(
         Confidentiality confidentiality,
         List<Citation> citations,
         String notes,
-        @Schema(examples = "kachin-monitor:CAS-2025-112") String externalRef) implements VersionedView {
+        @Schema(examples = "kachin-monitor:CAS-2025-112") String externalRef) implements CasualtyResponse {
 }

@@ -48,6 +48,8 @@ import org.prisonwatch.source.SourceService;
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final String WTOP_ARTICLE = "https://wtop.com/world/2026/01/myanmars-military-government-"
+            + "releases-more-than-6100-prisoners-on-independence-anniversary/";
     private static final String PPNM_EXCERPT = "the military is forcing criminal inmates from Banmaw and Myitkyina "
             + "prisons in Kachin State to take up arms and engage in combat";
 
@@ -90,9 +92,8 @@ public class DemoData {
                 null, Reliability.B, Confidentiality.PUBLIC));
         var mrtv = sources.create(new SourceInput("MRTV (state television)", SourceKind.STATE_MEDIA, null, null,
                 Reliability.D, Confidentiality.PUBLIC));
-        var wtop = sources.create(new SourceInput("WTOP News", SourceKind.MEDIA, "https://wtop.com/world/2026/01/"
-                + "myanmars-military-government-releases-more-than-6100-prisoners-on-independence-anniversary/",
-                null, Reliability.B, Confidentiality.PUBLIC));
+        var wtop = sources.create(new SourceInput("WTOP News", SourceKind.MEDIA, WTOP_ARTICLE, null, Reliability.B,
+                Confidentiality.PUBLIC));
 
         var banmaw = prisons.create(new PrisonInput("Banmaw Prison", "ဗန်းမော်ထောင်", List.of("Bhamo Prison"),
                 PrisonKind.PRISON, "Kachin", "Bhamo", null, 24.2591, 97.2342, PrisonControl.MILITARY,
@@ -138,7 +139,7 @@ public class DemoData {
                 VerificationStatus.CORROBORATED, Confidentiality.PUBLIC,
                 List.of(new Citation(mrtv.id(), Reliability.D, 2, LocalDate.of(2026, 1, 4), null,
                                 "6,140 prisoners were granted amnesty"),
-                        new Citation(wtop.id(), Reliability.B, 2, LocalDate.of(2026, 1, 4), wtop.url(),
+                        new Citation(wtop.id(), Reliability.B, 2, LocalDate.of(2026, 1, 4), WTOP_ARTICLE,
                                 "released over 6,100 prisoners on January 4th, 2026")),
                 null));
         LOG.info("Demo data loaded: 2 prisons, 3 sources, 2 incidents, 2 armed-inmate reports, 2 casualty records");

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.prisonwatch.api.SearchText;
 import org.prisonwatch.caserecord.EmbeddedCitation;
 import org.prisonwatch.caserecord.EmbeddedCount;
+import org.prisonwatch.security.Audience;
 
 /** Moves incident fields between the API records and the entity. */
 final class IncidentMapper {
@@ -14,12 +15,23 @@ final class IncidentMapper {
     private IncidentMapper() {
     }
 
-    static IncidentView toView(Incident i) {
+    /**
+     * Callers who may not read identifying data (anonymous and partners) get coordinates rounded to 0.01 degrees,
+     * about 1 km: enough to map an incident, not to find a house.
+     */
+    static IncidentView toView(Incident i, Audience audience) {
+        boolean exact = audience.mayReadIdentifyingData();
+        Double latitude = exact ? i.latitude : roundToHundredths(i.latitude);
+        Double longitude = exact ? i.longitude : roundToHundredths(i.longitude);
         return new IncidentView(i.id, i.version, i.createdAt, i.updatedAt, i.type, i.title, i.description,
-                i.prisonId, i.locationName, i.latitude, i.longitude, i.occurredFrom, i.occurredTo, i.datePrecision,
+                i.prisonId, i.locationName, latitude, longitude, i.occurredFrom, i.occurredTo, i.datePrecision,
                 i.reportedOn, List.copyOf(i.perpetrators), List.copyOf(i.opposingForces),
                 EmbeddedCount.toCount(i.peopleAffected), i.verificationStatus, i.confidentiality,
                 EmbeddedCitation.toCitations(i.citations), i.externalRef);
+    }
+
+    private static Double roundToHundredths(Double degrees) {
+        return degrees == null ? null : Math.round(degrees * 100) / 100.0;
     }
 
     static IncidentInput toInput(Incident i) {

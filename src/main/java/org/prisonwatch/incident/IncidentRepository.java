@@ -33,7 +33,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
                 .when(f.from, "from", within ? "e.occurredFrom >= :from" : "e.occurredTo >= :from")
                 .when(f.to, "to", within ? "e.occurredTo <= :to" : "e.occurredFrom <= :to")
                 .when(f.updatedSince, "updatedSince", "e.updatedAt >= :updatedSince");
-        return KEYSET.page(getEntityManager(), filter, page, IncidentMapper::toView);
+        return KEYSET.page(getEntityManager(), filter, page, e -> IncidentMapper.toView(e, audience));
     }
 
     /** The live incident a record being written points to, share-locked until commit (see PrisonRepository). */

@@ -31,7 +31,7 @@ import org.prisonwatch.api.Responses;
 import org.prisonwatch.security.Role;
 import org.prisonwatch.casualty.CasualtyFilter;
 import org.prisonwatch.casualty.CasualtyService;
-import org.prisonwatch.casualty.CasualtyView;
+import org.prisonwatch.casualty.CasualtyResponse;
 
 /** HTTP in, HTTP out for /api/v1/incidents. */
 @Path(IncidentResource.PATH)
@@ -110,7 +110,7 @@ public class IncidentResource {
     @Path("{id}/casualties")
     @Operation(summary = "List the casualties of an incident",
             description = "The casualty list, filtered to this incident; takes that list's filters and sorts.")
-    public RestResponse<Page<CasualtyView>> listIncidentCasualties(@PathParam("id") UUID id,
+    public RestResponse<Page<CasualtyResponse>> listIncidentCasualties(@PathParam("id") UUID id,
             @Valid @BeanParam CasualtyFilter filter, @Valid @BeanParam PageParams page) {
         return Responses.page(uri, casualties.listForIncident(id, filter, page));
     }

@@ -23,7 +23,7 @@ public class PrisonService extends RecordService<Prison, PrisonInput, PrisonView
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PrisonView> list(PrisonFilter filter, PageParams page) {
-        return prisons.list(filter, page);
+        return prisons.list(filter, page, callers.audience());
     }
 
     @Override

@@ -26,6 +26,11 @@ public record Audience(Role role, UUID keyId) {
         return role == Role.ANALYST || role == Role.ADMIN;
     }
 
+    /** person, source contact and submitter identity never reach anonymous or partner callers. */
+    public boolean mayReadIdentifyingData() {
+        return role == Role.REPORTER || seesEverything();
+    }
+
     public boolean maySee(Confidentiality confidentiality, UUID submittedBy) {
         if (seesEverything()) {
             return true;

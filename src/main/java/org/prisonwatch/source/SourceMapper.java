@@ -2,6 +2,7 @@ package org.prisonwatch.source;
 
 import java.util.stream.Stream;
 import org.prisonwatch.api.SearchText;
+import org.prisonwatch.security.Audience;
 
 /** Moves source fields between the API records and the entity. */
 final class SourceMapper {
@@ -9,8 +10,13 @@ final class SourceMapper {
     private SourceMapper() {
     }
 
-    static SourceView toView(Source s) {
-        return new SourceView(s.id, s.version, s.createdAt, s.updatedAt, s.name, s.kind, s.url, s.contact,
+    /** Contact details only reach the staff roles; anonymous and partner callers get a type without them. */
+    static SourceResponse toView(Source s, Audience audience) {
+        if (audience.mayReadIdentifyingData()) {
+            return new SourceView(s.id, s.version, s.createdAt, s.updatedAt, s.name, s.kind, s.url, s.contact,
+                    s.defaultReliability, s.confidentiality);
+        }
+        return new PublicSourceView(s.id, s.version, s.createdAt, s.updatedAt, s.name, s.kind, s.url,
                 s.defaultReliability, s.confidentiality);
     }
 

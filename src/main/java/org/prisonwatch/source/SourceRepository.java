@@ -25,11 +25,11 @@ public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
             new SortKey<>("name", "name", s -> s.name, s -> s),
             new SortKey<>("updatedAt", "updatedAt", s -> s.updatedAt, java.time.Instant::parse));
 
-    Page<SourceView> list(SourceFilter f, PageParams page, Audience audience) {
+    Page<SourceResponse> list(SourceFilter f, PageParams page, Audience audience) {
         Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null")
                 .contains(f.q, "e.searchText")
                 .when(f.kind, "kind", "e.kind = :kind");
-        return KEYSET.page(getEntityManager(), filter, page, SourceMapper::toView);
+        return KEYSET.page(getEntityManager(), filter, page, e -> SourceMapper.toView(e, audience));
     }
 
     /**

@@ -48,7 +48,7 @@ public class SourceResource {
     @GET
     @PermitAll
     @Operation(summary = "List sources", description = "Keyset-paged; sort keys: id (default), name, updatedAt.")
-    public RestResponse<Page<SourceView>> listSources(@Valid @BeanParam SourceFilter filter,
+    public RestResponse<Page<SourceResponse>> listSources(@Valid @BeanParam SourceFilter filter,
             @Valid @BeanParam PageParams page) {
         return Responses.page(uri, service.list(filter, page));
     }
@@ -56,7 +56,7 @@ public class SourceResource {
     @POST
     @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Operation(summary = "Record a source", description = "Returns the stored source with its Location and ETag.")
-    public RestResponse<SourceView> createSource(@NotNull @Valid SourceInput body) {
+    public RestResponse<SourceResponse> createSource(@NotNull @Valid SourceInput body) {
         return Responses.created(uri, PATH, service.create(body));
     }
 
@@ -65,7 +65,7 @@ public class SourceResource {
     @Path("{id}")
     @Operation(summary = "Read a source",
             description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
-    public RestResponse<SourceView> getSource(@PathParam("id") UUID id) {
+    public RestResponse<SourceResponse> getSource(@PathParam("id") UUID id) {
         return Responses.ok(service.get(id));
     }
 
@@ -73,7 +73,7 @@ public class SourceResource {
     @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Path("{id}")
     @Operation(summary = "Replace a source", description = "Replaces every editable field. If-Match is required.")
-    public RestResponse<SourceView> replaceSource(@PathParam("id") UUID id,
+    public RestResponse<SourceResponse> replaceSource(@PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid SourceInput body) {
         return Responses.ok(service.replace(id, ifMatch, body));
     }
@@ -84,7 +84,7 @@ public class SourceResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of a source",
             description = "An RFC 7396 merge patch over the editable fields; null removes a value. If-Match is required.")
-    public RestResponse<SourceView> patchSource(@PathParam("id") UUID id,
+    public RestResponse<SourceResponse> patchSource(@PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode body) {
         return Responses.ok(service.patch(id, ifMatch, body));
     }

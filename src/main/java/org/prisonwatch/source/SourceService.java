@@ -10,7 +10,7 @@ import org.prisonwatch.caserecord.RecordService;
 
 /** Source records: the shared write rules plus the citations that may point at a source. */
 @ApplicationScoped
-public class SourceService extends RecordService<Source, SourceInput, SourceView> {
+public class SourceService extends RecordService<Source, SourceInput, SourceResponse> {
 
     @Inject
     SourceRepository sources;
@@ -21,7 +21,7 @@ public class SourceService extends RecordService<Source, SourceInput, SourceView
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<SourceView> list(SourceFilter filter, PageParams page) {
+    public Page<SourceResponse> list(SourceFilter filter, PageParams page) {
         return sources.list(filter, page, callers.audience());
     }
 

@@ -5,10 +5,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prisonwatch.caserecord.Confidentiality;
 import org.prisonwatch.caserecord.Reliability;
-import org.prisonwatch.caserecord.VersionedView;
 
 /** A source as the API returns it. */
-@Schema(name = "Source", description = "Who reported a fact")
+@Schema(name = "Source", description = "Who reported a fact, with its contact: for staff roles")
 public record SourceView(
         @Schema(examples = "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f") UUID id,
         @Schema(examples = "1") Integer version,
@@ -19,5 +18,5 @@ public record SourceView(
         @Schema(examples = "https://example.org/ppnm") String url,
         String contact,
         Reliability defaultReliability,
-        Confidentiality confidentiality) implements VersionedView {
+        Confidentiality confidentiality) implements SourceResponse {
 }

@@ -1,0 +1,31 @@
+package org.prisonwatch.casualty;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.prisonwatch.caserecord.Citation;
+import org.prisonwatch.caserecord.Confidentiality;
+import org.prisonwatch.caserecord.Count;
+import org.prisonwatch.caserecord.VerificationStatus;
+
+/** A casualty record as anonymous and partner callers see it: no identified person. */
+@Schema(name = "PublicCasualty", description = "A casualty record without identifying data, for anonymous and "
+        + "partner callers")
+public record PublicCasualtyView(
+        @Schema(examples = "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f") UUID id,
+        @Schema(examples = "1") Integer version,
+        @Schema(examples = "2026-01-04T09:30:00Z") Instant createdAt,
+        @Schema(examples = "2026-01-04T09:30:00Z") Instant updatedAt,
+        UUID incidentId,
+        CasualtyOutcome outcome,
+        CasualtyGroup group,
+        Count count,
+        @Schema(examples = "2025-03-14") LocalDate occurredOn,
+        VerificationStatus verificationStatus,
+        Confidentiality confidentiality,
+        List<Citation> citations,
+        String notes,
+        @Schema(examples = "kachin-monitor:CAS-2025-112") String externalRef) implements CasualtyResponse {
+}
