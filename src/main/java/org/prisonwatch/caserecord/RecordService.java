@@ -19,6 +19,8 @@ import org.prisonwatch.api.IfMatch;
 import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.RecordReference;
+import org.prisonwatch.audit.AuditAction;
+import org.prisonwatch.audit.AuditLog;
 import org.prisonwatch.security.Audience;
 import org.prisonwatch.security.Callers;
 import org.prisonwatch.security.Role;
@@ -46,6 +48,9 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
 
     @Inject
     protected Callers callers;
+
+    @Inject
+    protected AuditLog audit;
 
     private final RecordKind<E, I, V> kind;
 
@@ -79,6 +84,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         entity.touch();
         em.persist(entity);
         em.flush();
+        audit(AuditAction.CREATE, entity);
         return kind.toView().apply(entity, callers.audience());
     }
 
@@ -110,6 +116,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         entity.deletedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         entity.touch();
         em.flush();
+        audit(AuditAction.DELETE, entity);
     }
 
     private V update(E entity, I input) {
@@ -122,7 +129,12 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         apply(input, entity);
         entity.touch();
         em.flush();
+        audit(AuditAction.UPDATE, entity);
         return kind.toView().apply(entity, callers.audience());
+    }
+
+    private void audit(AuditAction action, E entity) {
+        audit.record(action, kind.entityType().getSimpleName(), entity.id, entity.version);
     }
 
     /** Reporters submit; verifying is for analysts: a reporter may keep a record's status or leave it REPORTED. */

@@ -31,14 +31,33 @@ public class CasualtyService extends RecordService<Casualty, CasualtyInput, Casu
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CasualtyResponse> list(CasualtyFilter filter, PageParams page) {
-        return casualties.list(filter, page, callers.audience());
+        return auditPersonReads(casualties.list(filter, page, callers.audience()));
+    }
+
+    @Override
+    public CasualtyResponse get(UUID id) {
+        CasualtyResponse casualty = super.get(id);
+        auditPersonRead(casualty);
+        return casualty;
+    }
+
+    /** Every response that carries an identified person leaves a trace in the audit log. */
+    private Page<CasualtyResponse> auditPersonReads(Page<CasualtyResponse> page) {
+        page.items().forEach(this::auditPersonRead);
+        return page;
+    }
+
+    private void auditPersonRead(CasualtyResponse casualty) {
+        if (casualty instanceof CasualtyView view && view.person() != null) {
+            audit.recordRead(Casualty.class.getSimpleName(), view.id(), view.version());
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CasualtyResponse> listForIncident(UUID incidentId, CasualtyFilter filter, PageParams page) {
         incidents.requireLive(incidentId, callers.audience());
         filter.incidentId = incidentId;
-        return casualties.list(filter, page, callers.audience());
+        return auditPersonReads(casualties.list(filter, page, callers.audience()));
     }
 
     @Override

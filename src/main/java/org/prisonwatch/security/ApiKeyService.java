@@ -2,6 +2,7 @@ package org.prisonwatch.security;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,8 @@ import org.jboss.logging.Logger;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.audit.AuditAction;
+import org.prisonwatch.audit.AuditLog;
 
 /** Issuing, listing, revoking and checking API keys. */
 @ApplicationScoped
@@ -27,11 +30,15 @@ public class ApiKeyService {
     @Inject
     ApiKeyRepository keys;
 
+    @Inject
+    AuditLog audit;
+
     @ConfigProperty(name = "prisonwatch.bootstrap-admin-key")
     Optional<String> bootstrapAdminKey;
 
     /** The first admin key of a new deployment comes from configuration, and only while no admin key exists. */
     @Transactional
+    @ActivateRequestContext
     void bootstrap(@Observes StartupEvent event) {
         if (bootstrapAdminKey.isEmpty() || bootstrapAdminKey.get().isBlank() || keys.anyActiveAdmin()) {
             return;
@@ -41,14 +48,17 @@ public class ApiKeyService {
             throw new IllegalStateException("PRISONWATCH_BOOTSTRAP_ADMIN_KEY must be at least "
                     + MIN_BOOTSTRAP_KEY_LENGTH + " characters of random text");
         }
-        store("bootstrap admin", Role.ADMIN, null, key);
+        ApiKey stored = store("bootstrap admin", Role.ADMIN, null, key);
+        audit.record(AuditAction.KEY_ISSUE, ApiKey.class.getSimpleName(), stored.id, null);
         LOG.info("Bootstrap admin key stored (as a hash); create named keys with it, then revoke it");
     }
 
     @Transactional
     public ApiKeyView issue(ApiKeyInput input, UUID createdBy) {
         String key = KeyHash.newKey();
-        return ApiKeyView.of(store(input.name().strip(), input.role(), createdBy, key), key);
+        ApiKey stored = store(input.name().strip(), input.role(), createdBy, key);
+        audit.record(AuditAction.KEY_ISSUE, ApiKey.class.getSimpleName(), stored.id, null);
+        return ApiKeyView.of(stored, key);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -65,6 +75,7 @@ public class ApiKeyService {
         }
         if (key.revokedAt == null) {
             key.revokedAt = now();
+            audit.record(AuditAction.KEY_REVOKE, ApiKey.class.getSimpleName(), key.id, null);
         }
     }
 

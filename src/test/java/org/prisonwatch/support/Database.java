@@ -16,14 +16,28 @@ public class Database {
     @Inject
     AgroalDataSource dataSource;
 
+    /** Changes rows directly, beneath the API: for tests that tamper with what the service stored. */
+    public int execute(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i] instanceof String s && s.length() == 36 ? UUID.fromString(s) : parameters[i];
+            statement.setObject(i + 1, value);
+        }
+    }
+
     public long count(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i] instanceof String s && s.length() == 36 ? UUID.fromString(s)
-                        : parameters[i];
-                statement.setObject(i + 1, value);
-            }
+            bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

@@ -1,0 +1,46 @@
+package org.prisonwatch.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.prisonwatch.security.Callers;
+
+/** Appends to the hash-chained audit log, inside the transaction of the write it records. */
+@ApplicationScoped
+public class AuditLog {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Callers callers;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(AuditAction action, String entity, UUID entityId, Integer version) {
+        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        AuditEntry entry = new AuditEntry();
+        entry.seq = head.seq + 1;
+        entry.actorKeyId = callers.audience().keyId();
+        entry.action = action;
+        entry.entity = entity;
+        entry.entityId = entityId;
+        entry.recordVersion = version;
+        entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        entry.previousHash = head.hash;
+        entry.hash = entry.computeHash();
+        em.persist(entry);
+        head.seq = entry.seq;
+        head.hash = entry.hash;
+    }
+
+    /** For reads that return identifying data: the read itself is not a transaction, its trace must be. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRead(String entity, UUID entityId, Integer version) {
+        record(AuditAction.READ_PERSON, entity, entityId, version);
+    }
+}
