@@ -15,7 +15,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
+import org.prisonwatch.api.Cursor;
 import org.prisonwatch.api.IfMatch;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.RecordReference;
@@ -133,8 +138,79 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         return kind.toView().apply(entity, callers.audience());
     }
 
+    /** Every write leaves an audit entry and a snapshot of the version it made, in its own transaction. */
     private void audit(AuditAction action, E entity) {
-        audit.record(action, kind.entityType().getSimpleName(), entity.id, entity.version);
+        String name = kind.entityType().getSimpleName();
+        audit.record(action, name, entity.id, entity.version);
+        RecordVersion version = new RecordVersion();
+        version.entity = name;
+        version.entityId = entity.id;
+        version.version = entity.version;
+        version.recordedAt = entity.updatedAt;
+        version.deleted = entity.isDeleted();
+        try {
+            version.snapshot = mapper.writeValueAsString(kind.toInput().apply(entity));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record could not be written as JSON", e);
+        }
+        em.persist(version);
+    }
+
+    /**
+     * The versions of a live record the caller may see, oldest first, each rendered for the caller's audience as
+     * the record was then. A version the caller may not see (say, while it was CONFIDENTIAL) is left out.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<V> history(UUID id, PageParams page) {
+        E current = live(id, LockModeType.NONE);
+        Audience audience = callers.audience();
+        int after = 0;
+        if (page.cursor != null) {
+            Cursor cursor = Cursor.decode(page.cursor);
+            if (!cursor.id().equals(id) || !"version".equals(cursor.sort()) || cursor.value() == null
+                    || !cursor.value().matches("\\d{1,9}")) {
+                throw ProblemException.invalidParameter("cursor", "belongs to another list");
+            }
+            after = Integer.parseInt(cursor.value());
+        }
+        int limit = page.limitOrDefault();
+        List<RecordVersion> rows = em.createQuery("select v from RecordVersion v where v.entity = :entity and "
+                        + "v.entityId = :id and v.version > :after and v.deleted = false order by v.version",
+                        RecordVersion.class)
+                .setParameter("entity", kind.entityType().getSimpleName()).setParameter("id", id)
+                .setParameter("after", after).setMaxResults(limit + 1).getResultList();
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = new Cursor("version", rows.get(limit - 1).version.toString(), id).encode();
+        }
+        List<V> items = new ArrayList<>();
+        for (RecordVersion row : rows) {
+            E then = asOf(current, row);
+            if (!(then instanceof ProtectedEntity record) || audience.maySee(record.confidentiality,
+                    record.submittedBy)) {
+                items.add(kind.toView().apply(then, audience));
+            }
+        }
+        return new Page<>(items, next);
+    }
+
+    /** A detached copy of the record as it was in the given version; never persisted. */
+    private E asOf(E current, RecordVersion row) {
+        E then = kind.newEntity().get();
+        try {
+            kind.copy().accept(mapper.readValue(row.snapshot, kind.inputType()), then);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored version could not be read", e);
+        }
+        then.id = current.id;
+        then.version = row.version;
+        then.createdAt = current.createdAt;
+        then.updatedAt = row.recordedAt;
+        if (then instanceof ProtectedEntity copy && current instanceof ProtectedEntity live) {
+            copy.submittedBy = live.submittedBy;
+        }
+        return then;
     }
 
     /** Reporters submit; verifying is for analysts: a reporter may keep a record's status or leave it REPORTED. */

@@ -41,6 +41,11 @@ public class CasualtyService extends RecordService<Casualty, CasualtyInput, Casu
         return casualty;
     }
 
+    @Override
+    public Page<CasualtyResponse> history(UUID id, PageParams page) {
+        return auditPersonReads(super.history(id, page));
+    }
+
     /** Every response that carries an identified person leaves a trace in the audit log. */
     private Page<CasualtyResponse> auditPersonReads(Page<CasualtyResponse> page) {
         page.items().forEach(this::auditPersonRead);

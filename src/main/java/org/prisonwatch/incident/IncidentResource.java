@@ -114,4 +114,14 @@ public class IncidentResource {
             @Valid @BeanParam CasualtyFilter filter, @Valid @BeanParam PageParams page) {
         return Responses.page(uri, casualties.listForIncident(id, filter, page));
     }
+
+    @GET
+    @PermitAll
+    @Path("{id}/history")
+    @Operation(summary = "List the versions of an incident",
+            description = "Oldest first, keyset-paged, each version as the caller's audience sees it; versions the "
+                    + "caller may not see are left out. 404 when the record does not exist, was deleted or is hidden.")
+    public RestResponse<Page<IncidentView>> listIncidentHistory(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+        return Responses.page(uri, service.history(id, page));
+    }
 }

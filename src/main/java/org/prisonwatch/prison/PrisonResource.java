@@ -131,4 +131,14 @@ public class PrisonResource {
             @Valid @BeanParam ArmedInmateReportFilter filter, @Valid @BeanParam PageParams page) {
         return Responses.page(uri, armedInmateReports.listAtPrison(id, filter, page));
     }
+
+    @GET
+    @PermitAll
+    @Path("{id}/history")
+    @Operation(summary = "List the versions of a prison",
+            description = "Oldest first, keyset-paged, each version as the caller's audience sees it; versions the "
+                    + "caller may not see are left out. 404 when the record does not exist, was deleted or is hidden.")
+    public RestResponse<Page<PrisonView>> listPrisonHistory(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+        return Responses.page(uri, service.history(id, page));
+    }
 }

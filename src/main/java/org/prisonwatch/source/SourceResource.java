@@ -98,4 +98,14 @@ public class SourceResource {
         service.delete(id, ifMatch);
         return Responses.deleted();
     }
+
+    @GET
+    @PermitAll
+    @Path("{id}/history")
+    @Operation(summary = "List the versions of a source",
+            description = "Oldest first, keyset-paged, each version as the caller's audience sees it; versions the "
+                    + "caller may not see are left out. 404 when the record does not exist, was deleted or is hidden.")
+    public RestResponse<Page<SourceResponse>> listSourceHistory(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
+        return Responses.page(uri, service.history(id, page));
+    }
 }

@@ -63,13 +63,16 @@ class LeakTest {
             paths.addAll(List.of("/api/v1/sources/" + sourceId, "/api/v1/incidents/" + incidentId,
                     "/api/v1/casualties/" + casualtyId, "/api/v1/armed-inmate-reports/" + reportId,
                     "/api/v1/incidents/" + incidentId + "/casualties",
+                    "/api/v1/sources/" + sourceId + "/history", "/api/v1/incidents/" + incidentId + "/history",
+                    "/api/v1/casualties/" + casualtyId + "/history",
+                    "/api/v1/armed-inmate-reports/" + reportId + "/history",
                     "/api/v1/casualties?incidentId=" + incidentId));
         }
         paths.addAll(List.of("/api/v1/prisons/" + prisonId, "/api/v1/prisons/" + prisonId + "/incidents",
                 "/api/v1/prisons/" + prisonId + "/armed-inmate-reports", "/api/v1/incidents?prisonId=" + prisonId,
                 "/api/v1/armed-inmate-reports?prisonId=" + prisonId, "/api/v1/casualties?prisonId=" + prisonId,
                 "/api/v1/sources?limit=500", "/api/v1/casualties?limit=500", "/api/v1/incidents?limit=500",
-                "/api/v1/prisons", "/api/v1/admin/api-keys"));
+                "/api/v1/prisons", "/api/v1/admin/api-keys", "/api/v1/audit", "/api/v1/audit/verify"));
 
         // every method on every path, including pairs the spec does not have: this probes for leaks, so the calls
         // go out unvalidated

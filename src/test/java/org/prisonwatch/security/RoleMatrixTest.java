@@ -77,6 +77,8 @@ class RoleMatrixTest {
             cells.add(new Cell("PATCH " + base + "/{id}", reference ? referenceEditors : caseEditorsOfOthers,
                     spec -> spec.header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                             .body(Map.of()).patch(base + "/" + create(collection, body.get()))));
+            cells.add(new Cell("GET " + base + "/{id}/history", everyone,
+                    spec -> spec.get(base + "/" + create(collection, body.get()) + "/history")));
             cells.add(new Cell("DELETE " + base + "/{id}", deleters,
                     spec -> spec.header("If-Match", "\"1\"").delete(base + "/" + create(collection, body.get()))));
         });
