@@ -69,6 +69,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @APIResponse(name = "NotAcceptable", description = "None of the media types in Accept can be produced",
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "notAcceptable", value = OpenApiDefinition.NOT_ACCEPTABLE))),
+            @APIResponse(name = "TooManyRequests", description = "The caller's request budget for this minute is "
+                    + "spent; Retry-After gives the seconds to wait",
+                    headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Retry-After",
+                            description = "Seconds until the next window",
+                            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "tooMany", value = OpenApiDefinition.TOO_MANY))),
             @APIResponse(name = "InternalError", description = "An unexpected failure; no details are disclosed",
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "internal", value = OpenApiDefinition.INTERNAL)))
@@ -107,6 +114,9 @@ public class OpenApiDefinition extends Application {
     static final String NOT_ACCEPTABLE = "{\"type\":\"urn:prisonwatch:problem:not-acceptable\","
             + "\"title\":\"Not acceptable\",\"status\":406,\"detail\":\"Not acceptable\","
             + "\"instance\":\"/api/v1/incidents\"}";
+    static final String TOO_MANY = "{\"type\":\"urn:prisonwatch:problem:too-many-requests\","
+            + "\"title\":\"Too many requests\",\"status\":429,\"detail\":\"This caller's request budget for the "
+            + "current minute is spent; retry after 17 s\",\"instance\":\"/api/v1/incidents\"}";
     static final String INTERNAL = "{\"type\":\"urn:prisonwatch:problem:internal\",\"title\":\"Internal error\","
             + "\"status\":500,\"detail\":\"The server could not complete the request\","
             + "\"instance\":\"/api/v1/incidents\"}";

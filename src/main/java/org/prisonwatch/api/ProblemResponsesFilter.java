@@ -126,6 +126,7 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, "415", "UnsupportedMediaType");
         }
         add(responses, "406", "NotAcceptable");
+        add(responses, "429", "TooManyRequests");
         add(responses, "500", "InternalError");
     }
 

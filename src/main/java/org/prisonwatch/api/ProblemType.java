@@ -18,6 +18,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL(Status.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final int status;

@@ -83,6 +83,13 @@ class HostileInputTest {
     }
 
     @Test
+    void aBodyOverTheSizeLimitIs413() {
+        Map<String, Object> body = prisonBody(unique("Hostile"));
+        body.put("notes", "x".repeat(1_100_000));
+        isProblem(hostile().body(body).post("/api/v1/prisons").then(), 413);
+    }
+
+    @Test
     void emptyBodyIs400() {
         isProblem(hostile().post("/api/v1/prisons").then(), 400);
     }

@@ -17,7 +17,14 @@ import static org.prisonwatch.support.Api.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.prisonwatch.support.Keys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,6 +63,51 @@ class AuthenticationTest {
 
         given().header("Authorization", "Bearer " + key).get("/api/v1/incidents").then().statusCode(200);
         assertEquals(1, db.count("select count(*) from api_key where id = ? and last_used_at is not null", id));
+    }
+
+    @Test
+    void keysNeverReachTheLog() {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                // the test's own HTTP client (org.apache.http) logs its wire traffic at this level; the service's
+                // loggers are the ones under test
+                if (record.getLoggerName() == null || record.getLoggerName().startsWith("org.apache.http")) {
+                    return;
+                }
+                logged.add(record.getLoggerName() + " " + record.getMessage() + " "
+                        + java.util.Arrays.toString(record.getParameters()) + " " + record.getThrown());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        Level before = root.getLevel();
+        root.addHandler(capture);
+        root.setLevel(Level.ALL);
+        try {
+            Map<String, Object> created = api().body(Map.of("name", "log probe", "role", "ANALYST"))
+                    .post("/api/v1/admin/api-keys").then().statusCode(201).extract().as(Map.class);
+            String key = (String) created.get("key");
+            given().header("Authorization", "Bearer " + key).get("/api/v1/incidents").then().statusCode(200);
+            api().delete("/api/v1/admin/api-keys/" + created.get("id")).then().statusCode(204);
+            given().header("Authorization", "Bearer " + key).get("/api/v1/incidents").then().statusCode(401);
+
+            assertTrue(logged.size() > 0, "the probe captured no log records at all");
+            assertEquals(List.of(), logged.stream().filter(line -> line.contains(key)
+                    || line.contains(Keys.BOOTSTRAP_ADMIN)).toList());
+        } finally {
+            root.removeHandler(capture);
+            root.setLevel(before);
+        }
     }
 
     @Test
