@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.prisonwatch.security.Sha256;
 
 /** One link of the audit chain. It names who did what to which record; never the record's values. */
 @Entity
@@ -44,7 +45,7 @@ public class AuditEntry {
 
     /** The hash this entry must have: over every field and the previous entry's hash. */
     String computeHash() {
-        return AuditHash.of(seq + "|" + actorKeyId + "|" + action + "|" + entity + "|" + entityId + "|"
+        return Sha256.hex(seq + "|" + actorKeyId + "|" + action + "|" + entity + "|" + entityId + "|"
                 + recordVersion + "|" + occurredAt + "|" + previousHash);
     }
 }

@@ -50,6 +50,7 @@ public class AuditService {
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             AuditEntry last = rows.get(limit - 1);
+            // audit entries are keyed by sequence number, not UUID: the cursor's id slot carries the same number
             next = new Cursor("seq", last.seq.toString(), new java.util.UUID(0, last.seq)).encode();
         }
         return new Page<>(rows.stream().map(AuditEntryView::of).toList(), next);

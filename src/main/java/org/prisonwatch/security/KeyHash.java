@@ -1,11 +1,7 @@
 package org.prisonwatch.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Making and hashing keys. Keys carry 256 random bits, so a plain SHA-256 is enough to store them: there is no
@@ -26,11 +22,6 @@ public final class KeyHash {
     }
 
     public static String of(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(key);
     }
 }

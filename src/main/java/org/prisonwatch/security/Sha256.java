@@ -1,17 +1,17 @@
-package org.prisonwatch.audit;
+package org.prisonwatch.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256, hex-encoded: the link function of the audit chain. */
-final class AuditHash {
+/** SHA-256 of UTF-8 text, hex-encoded: how keys are stored and how audit entries are chained. */
+public final class Sha256 {
 
-    private AuditHash() {
+    private Sha256() {
     }
 
-    static String of(String text) {
+    public static String hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
