@@ -1,7 +1,9 @@
 package org.prisonwatch.caserecord;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.ForbiddenException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,17 +13,16 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.util.ArrayList;
 import org.prisonwatch.api.Cursor;
 import org.prisonwatch.api.IfMatch;
+import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
-import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.RecordReference;
 import org.prisonwatch.audit.AuditAction;
@@ -29,7 +30,6 @@ import org.prisonwatch.audit.AuditLog;
 import org.prisonwatch.security.Audience;
 import org.prisonwatch.security.Callers;
 import org.prisonwatch.security.Role;
-import io.quarkus.security.ForbiddenException;
 
 /**
  * The write rules every collection shares: versioned replace and merge patch behind If-Match, soft delete that
@@ -90,7 +90,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         em.persist(entity);
         em.flush();
         audit(AuditAction.CREATE, entity);
-        return kind.toView().apply(entity, callers.audience());
+        return kind.toView().apply(entity, audience);
     }
 
     @Transactional
@@ -135,10 +135,10 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         entity.touch();
         em.flush();
         audit(AuditAction.UPDATE, entity);
-        return kind.toView().apply(entity, callers.audience());
+        return kind.toView().apply(entity, audience);
     }
 
-    /** Every write leaves an audit entry and a snapshot of the version it made, in its own transaction. */
+    /** Every write leaves an audit entry and a snapshot of the version it made, in the write's transaction. */
     private void audit(AuditAction action, E entity) {
         String name = kind.entityType().getSimpleName();
         audit.record(action, name, entity.id, entity.version);
@@ -187,8 +187,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         List<V> items = new ArrayList<>();
         for (RecordVersion row : rows) {
             E then = asOf(current, row);
-            if (!(then instanceof ProtectedEntity record) || audience.maySee(record.confidentiality,
-                    record.submittedBy)) {
+            if (!(then instanceof ProtectedEntity record) || audience.maySee(record)) {
                 items.add(kind.toView().apply(then, audience));
             }
         }
@@ -249,7 +248,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
     protected E live(UUID id, LockModeType lock) {
         E entity = em.find(kind.entityType(), id, lock);
         if (entity == null || entity.isDeleted() || (entity instanceof ProtectedEntity record
-                && !callers.audience().maySee(record.confidentiality, record.submittedBy))) {
+                && !callers.audience().maySee(record))) {
             throw ProblemException.notFound(kind.label());
         }
         return entity;

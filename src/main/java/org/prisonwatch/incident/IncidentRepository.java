@@ -39,7 +39,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     /** The live incident a record being written points to, share-locked until commit (see PrisonRepository). */
     public Incident requireReferenced(UUID id, String field, Audience audience) {
         Incident incident = findById(id, LockModeType.PESSIMISTIC_READ);
-        if (incident == null || incident.isDeleted() || !audience.maySee(incident.confidentiality, incident.submittedBy)) {
+        if (incident == null || incident.isDeleted() || !audience.maySee(incident)) {
             throw ProblemException.invalidField(field, "no incident with this id");
         }
         return incident;
@@ -48,7 +48,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     /** 404 unless the incident exists and is not deleted: for nested reads under /incidents/{id}. */
     public void requireLive(UUID id, Audience audience) {
         Incident incident = findById(id);
-        if (incident == null || incident.isDeleted() || !audience.maySee(incident.confidentiality, incident.submittedBy)) {
+        if (incident == null || incident.isDeleted() || !audience.maySee(incident)) {
             throw ProblemException.notFound("Incident");
         }
     }

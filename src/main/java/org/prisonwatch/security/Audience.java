@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.caserecord.Confidentiality;
+import org.prisonwatch.caserecord.ProtectedEntity;
 
 /**
  * Who is asking, as far as visibility goes: the role (null for anonymous) and the key. One place decides which
@@ -12,10 +13,6 @@ import org.prisonwatch.caserecord.Confidentiality;
 public record Audience(Role role, UUID keyId) {
 
     public static final Audience ANONYMOUS = new Audience(null, null);
-
-    public boolean isAnonymous() {
-        return role == null;
-    }
 
     public boolean is(Role candidate) {
         return role == candidate;
@@ -31,15 +28,15 @@ public record Audience(Role role, UUID keyId) {
         return role == Role.REPORTER || seesEverything();
     }
 
-    public boolean maySee(Confidentiality confidentiality, UUID submittedBy) {
+    public boolean maySee(ProtectedEntity record) {
         if (seesEverything()) {
             return true;
         }
         if (role == Role.PARTNER) {
-            return confidentiality != Confidentiality.CONFIDENTIAL;
+            return record.confidentiality != Confidentiality.CONFIDENTIAL;
         }
-        return confidentiality == Confidentiality.PUBLIC
-                || (role == Role.REPORTER && Objects.equals(submittedBy, keyId));
+        return record.confidentiality == Confidentiality.PUBLIC
+                || (role == Role.REPORTER && Objects.equals(record.submittedBy, keyId));
     }
 
     /** The same rule as {@link #maySee}, as a clause on a list query over entity e. */

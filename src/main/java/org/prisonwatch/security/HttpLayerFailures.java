@@ -1,11 +1,12 @@
 package org.prisonwatch.security;
 
 import io.quarkus.security.AuthenticationFailedException;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.prisonwatch.api.Problem;
 import org.prisonwatch.api.ProblemType;
 
 /**
@@ -30,16 +31,12 @@ public class HttpLayerFailures {
     }
 
     private static void respond(RoutingContext event, ProblemType type, String detail) {
-        JsonObject problem = new JsonObject()
-                .put("type", type.uri())
-                .put("title", type.title())
-                .put("status", type.status())
-                .put("detail", detail)
-                .put("instance", event.request().path());
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, event.request().path(), null,
+                null);
         event.response().setStatusCode(type.status())
                 .putHeader("Content-Type", "application/problem+json")
                 .putHeader("Cache-Control", "no-store")
                 .putHeader("X-Content-Type-Options", "nosniff")
-                .end(problem.encode());
+                .end(Json.encode(problem));
     }
 }

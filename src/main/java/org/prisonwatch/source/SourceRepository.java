@@ -40,7 +40,7 @@ public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
         Set<UUID> dead = new HashSet<>();
         citations.stream().map(Citation::sourceId).filter(Objects::nonNull).distinct().sorted().forEach(id -> {
             Source source = findById(id, LockModeType.PESSIMISTIC_READ);
-            if (source == null || source.isDeleted() || !audience.maySee(source.confidentiality, source.submittedBy)) {
+            if (source == null || source.isDeleted() || !audience.maySee(source)) {
                 dead.add(id);
             }
         });
