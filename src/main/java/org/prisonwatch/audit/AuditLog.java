@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.prisonwatch.security.Callers;
 
@@ -20,8 +21,9 @@ public class AuditLog {
     @Inject
     Callers callers;
 
+    /** Returns the entry's sequence number: its position in commit order among all audited writes. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(AuditAction action, String entity, UUID entityId, Integer version) {
+    public long record(AuditAction action, String entity, UUID entityId, Integer version) {
         AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
         AuditEntry entry = new AuditEntry();
         entry.seq = head.seq + 1;
@@ -36,11 +38,15 @@ public class AuditLog {
         em.persist(entry);
         head.seq = entry.seq;
         head.hash = entry.hash;
+        return entry.seq;
     }
 
-    /** For reads that return identifying data: the read itself is not a transaction, its trace must be. */
+    /**
+     * For responses that carry identifying data, one entry per record, keyed by id with the version shown. The
+     * read itself is not a transaction; its trace must be.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordRead(String entity, UUID entityId, Integer version) {
-        record(AuditAction.READ_PERSON, entity, entityId, version);
+    public void recordReads(String entity, Map<UUID, Integer> versionsShown) {
+        versionsShown.forEach((id, version) -> record(AuditAction.READ_PERSON, entity, id, version));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -29,7 +30,6 @@ import org.prisonwatch.audit.AuditAction;
 import org.prisonwatch.audit.AuditLog;
 import org.prisonwatch.security.Audience;
 import org.prisonwatch.security.Callers;
-import org.prisonwatch.security.Role;
 
 /**
  * The write rules every collection shares: versioned replace and merge patch behind If-Match, soft delete that
@@ -56,6 +56,9 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
 
     @Inject
     protected AuditLog audit;
+
+    @Inject
+    RecordChanges changes;
 
     private final RecordKind<E, I, V> kind;
 
@@ -126,7 +129,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
 
     private V update(E entity, I input) {
         Audience audience = callers.audience();
-        if (audience.is(Role.REPORTER) && entity instanceof ProtectedEntity record
+        if (audience.submitsOwnRecords() && entity instanceof ProtectedEntity record
                 && !audience.keyId().equals(record.submittedBy)) {
             throw new ForbiddenException("Your role may change only your own submissions");
         }
@@ -138,10 +141,13 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         return kind.toView().apply(entity, audience);
     }
 
-    /** Every write leaves an audit entry and a snapshot of the version it made, in the write's transaction. */
+    /**
+     * Every write leaves an audit entry, a snapshot of the version it made and its place in the change feed, all
+     * in the write's transaction.
+     */
     private void audit(AuditAction action, E entity) {
-        String name = kind.entityType().getSimpleName();
-        audit.record(action, name, entity.id, entity.version);
+        String name = entityName();
+        changes.moved(name, entity, audit.record(action, name, entity.id, entity.version));
         RecordVersion version = new RecordVersion();
         version.entity = name;
         version.entityId = entity.id;
@@ -177,7 +183,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         List<RecordVersion> rows = em.createQuery("select v from RecordVersion v where v.entity = :entity and "
                         + "v.entityId = :id and v.version > :after and v.deleted = false order by v.version",
                         RecordVersion.class)
-                .setParameter("entity", kind.entityType().getSimpleName()).setParameter("id", id)
+                .setParameter("entity", entityName()).setParameter("id", id)
                 .setParameter("after", after).setMaxResults(limit + 1).getResultList();
         String next = null;
         if (rows.size() > limit) {
@@ -192,6 +198,29 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
             }
         }
         return new Page<>(items, next);
+    }
+
+    /** The name records of this kind go by in the audit log, their history and the change feed. */
+    public String entityName() {
+        return kind.entityType().getSimpleName();
+    }
+
+    /**
+     * The records with these ids as they are now, for the change feed: each rendered for the caller, or without a
+     * view when it is deleted or hidden from the caller. Ids of other kinds are left out.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CurrentState<V>> current(Collection<UUID> ids) {
+        Audience audience = callers.audience();
+        List<CurrentState<V>> states = new ArrayList<>();
+        for (E entity : em.createQuery("select e from " + entityName() + " e where e.id in :ids", kind.entityType())
+                .setParameter("ids", ids).getResultList()) {
+            boolean visible = !entity.isDeleted()
+                    && (!(entity instanceof ProtectedEntity record) || audience.maySee(record));
+            states.add(new CurrentState<>(entity.id, entity.version, entity.updatedAt,
+                    visible ? kind.toView().apply(entity, audience) : null));
+        }
+        return states;
     }
 
     /** A detached copy of the record as it was in the given version; never persisted. */
@@ -212,9 +241,9 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         return then;
     }
 
-    /** Reporters submit; verifying is for analysts: a reporter may keep a record's status or leave it REPORTED. */
+    /** Reporters and partners submit; verifying is for analysts: a submitter may keep a record's status or leave it REPORTED. */
     private void refuseRaisedVerification(Audience audience, I input, I stored) {
-        if (!audience.is(Role.REPORTER) || !(input instanceof VerifiableInput wanted)) {
+        if (!audience.submitsOwnRecords() || !(input instanceof VerifiableInput wanted)) {
             return;
         }
         VerificationStatus allowed = stored instanceof VerifiableInput current ? current.verificationStatus()

@@ -3,9 +3,15 @@ package org.prisonwatch.casualty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
+import org.prisonwatch.caserecord.CurrentState;
 import org.prisonwatch.caserecord.RecordKind;
 import org.prisonwatch.caserecord.RecordService;
 import org.prisonwatch.incident.IncidentRepository;
@@ -46,15 +52,32 @@ public class CasualtyService extends RecordService<Casualty, CasualtyInput, Casu
         return auditPersonReads(super.history(id, page));
     }
 
+    @Override
+    public List<CurrentState<CasualtyResponse>> current(Collection<UUID> ids) {
+        List<CurrentState<CasualtyResponse>> states = super.current(ids);
+        auditPersonReads(states.stream().map(CurrentState::view).filter(Objects::nonNull).toList());
+        return states;
+    }
+
     /** Every response that carries an identified person leaves a trace in the audit log. */
     private Page<CasualtyResponse> auditPersonReads(Page<CasualtyResponse> page) {
-        page.items().forEach(this::auditPersonRead);
+        auditPersonReads(page.items());
         return page;
     }
 
     private void auditPersonRead(CasualtyResponse casualty) {
-        if (casualty instanceof CasualtyView view && view.person() != null) {
-            audit.recordRead(Casualty.class.getSimpleName(), view.id(), view.version());
+        auditPersonReads(List.of(casualty));
+    }
+
+    private void auditPersonReads(Collection<CasualtyResponse> shown) {
+        Map<UUID, Integer> withPerson = new LinkedHashMap<>();
+        for (CasualtyResponse casualty : shown) {
+            if (casualty instanceof CasualtyView view && view.person() != null) {
+                withPerson.put(view.id(), view.version());
+            }
+        }
+        if (!withPerson.isEmpty()) {
+            audit.recordReads(Casualty.class.getSimpleName(), withPerson);
         }
     }
 

@@ -32,11 +32,11 @@ public record Audience(Role role, UUID keyId) {
         if (seesEverything()) {
             return true;
         }
-        if (role == Role.PARTNER) {
-            return record.confidentiality != Confidentiality.CONFIDENTIAL;
+        if (submitsOwnRecords() && Objects.equals(record.submittedBy, keyId)) {
+            return true;
         }
-        return record.confidentiality == Confidentiality.PUBLIC
-                || (role == Role.REPORTER && Objects.equals(record.submittedBy, keyId));
+        return role == Role.PARTNER ? record.confidentiality != Confidentiality.CONFIDENTIAL
+                : record.confidentiality == Confidentiality.PUBLIC;
     }
 
     /** The same rule as {@link #maySee}, as a clause on a list query over entity e. */
@@ -45,13 +45,33 @@ public record Audience(Role role, UUID keyId) {
             return filter;
         }
         if (role == Role.PARTNER) {
-            return filter.always("e.confidentiality <> :hiddenFromPartners")
-                    .bind("hiddenFromPartners", Confidentiality.CONFIDENTIAL);
+            return filter.always("(e.confidentiality <> :hiddenFromPartners or e.submittedBy = :caller)")
+                    .bind("hiddenFromPartners", Confidentiality.CONFIDENTIAL).bind("caller", keyId);
         }
         if (role == Role.REPORTER) {
             return filter.always("(e.confidentiality = :public or e.submittedBy = :caller)")
                     .bind("public", Confidentiality.PUBLIC).bind("caller", keyId);
         }
         return filter.always("e.confidentiality = :public").bind("public", Confidentiality.PUBLIC);
+    }
+
+    /**
+     * Which change feed rows (over RecordChange c) concern the caller: records they may see now or could see
+     * once, so that a withdrawal reaches them as a DELETE while records they never saw stay unmentioned.
+     */
+    public Filter restrictChanges(Filter filter) {
+        if (seesEverything()) {
+            return filter;
+        }
+        String once = role == Role.PARTNER ? "c.everShared = true" : "c.everPublic = true";
+        if (submitsOwnRecords()) {
+            return filter.always("(" + once + " or c.submittedBy = :caller)").bind("caller", keyId);
+        }
+        return filter.always(once);
+    }
+
+    /** Reporters and partners submit records of their own, and always see and may edit what they submitted. */
+    public boolean submitsOwnRecords() {
+        return role == Role.REPORTER || role == Role.PARTNER;
     }
 }

@@ -37,6 +37,7 @@ class LeakTest {
 
     @Test
     void noIdentifyingValueReachesAnonymousOrPartnerCallersAnywhere() {
+        String feedBefore = org.prisonwatch.support.FeedReader.atEnd(() -> api()).cursor();
         String prisonId = prison(unique("Leak"));
         List<String> paths = new ArrayList<>();
         for (String confidentiality : List.of("PUBLIC", "RESTRICTED", "CONFIDENTIAL")) {
@@ -72,7 +73,8 @@ class LeakTest {
                 "/api/v1/prisons/" + prisonId + "/armed-inmate-reports", "/api/v1/incidents?prisonId=" + prisonId,
                 "/api/v1/armed-inmate-reports?prisonId=" + prisonId, "/api/v1/casualties?prisonId=" + prisonId,
                 "/api/v1/sources?limit=500", "/api/v1/casualties?limit=500", "/api/v1/incidents?limit=500",
-                "/api/v1/prisons", "/api/v1/admin/api-keys", "/api/v1/audit", "/api/v1/audit/verify"));
+                "/api/v1/prisons", "/api/v1/changes?limit=500&after=" + feedBefore,
+                "/api/v1/changes?entity=CASUALTY&limit=500&after=" + feedBefore, "/api/v1/admin/api-keys", "/api/v1/audit", "/api/v1/audit/verify"));
 
         // every method on every path, including pairs the spec does not have: this probes for leaks, so the calls
         // go out unvalidated

@@ -1,0 +1,58 @@
+package org.prisonwatch.change;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.api.PageParams;
+
+/** HTTP in, HTTP out for /api/v1/changes. */
+@Path("/api/v1/changes")
+@Tag(name = "Changes", description = "The change feed partners sync from: every committed change, in commit order")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChangeResource {
+
+    @Inject
+    ChangeFeed feed;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Read the change feed", description = "Each record appears once, at the position of its "
+            + "latest committed change, with its current state as the caller may see it (UPSERT), or as DELETE when "
+            + "it was deleted or is no longer visible to the caller. Page with after=nextCursor until nextCursor "
+            + "stops moving; resume from it later. No committed change is ever skipped, and applying the feed from "
+            + "the start rebuilds exactly what the caller may see.")
+    public RestResponse<ChangePage> listChanges(
+            @QueryParam("after") @Parameter(description = "The nextCursor of the previous page; omit to start "
+                    + "from the beginning") String after,
+            @QueryParam("limit") @Min(value = 1, message = "must be between 1 and 500")
+            @Max(value = PageParams.MAX_LIMIT, message = "must be between 1 and 500")
+            @Parameter(description = "Page size, 1 to 500 (default 50)", example = "500") Integer limit,
+            @QueryParam("entity") @Parameter(description = "Only these kinds of record; repeat for several")
+            List<ChangedEntity> entity) {
+        int size = limit == null ? PageParams.DEFAULT_LIMIT : limit;
+        ChangePage page = feed.read(after, size, entity);
+        RestResponse.ResponseBuilder<ChangePage> response = RestResponse.ResponseBuilder.ok(page);
+        if (page.items().size() == size) {
+            URI next = uri.getRequestUriBuilder().replaceQueryParam("after", page.nextCursor()).build();
+            response.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+}

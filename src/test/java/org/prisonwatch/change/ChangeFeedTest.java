@@ -1,0 +1,202 @@
+package org.prisonwatch.change;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.prisonwatch.support.Api.anonymous;
+import static org.prisonwatch.support.Api.api;
+import static org.prisonwatch.support.Api.as;
+import static org.prisonwatch.support.Api.hostile;
+import static org.prisonwatch.support.Api.patch;
+import static org.prisonwatch.support.Fixtures.casualtyBody;
+import static org.prisonwatch.support.Fixtures.create;
+import static org.prisonwatch.support.Fixtures.incidentBody;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.prisonwatch.security.Role;
+import org.prisonwatch.support.FeedReader;
+
+@QuarkusTest
+class ChangeFeedTest {
+
+    private static String publicIncident() {
+        Map<String, Object> body = incidentBody(null, "2025-02-01", null);
+        body.put("confidentiality", "PUBLIC");
+        return create("incidents", body);
+    }
+
+    private static List<String> ids(List<JsonNode> entries) {
+        return entries.stream().map(e -> e.get("id").asText()).toList();
+    }
+
+    @Test
+    void anUpsertCarriesTheRecordAsTheCallerWouldReadIt() {
+        FeedReader reader = FeedReader.atEnd(() -> anonymous());
+        String id = publicIncident();
+
+        List<JsonNode> entries = reader.drain(50);
+
+        assertEquals(List.of(id), ids(entries));
+        JsonNode entry = entries.get(0);
+        assertEquals("INCIDENT", entry.get("entity").asText());
+        assertEquals("UPSERT", entry.get("op").asText());
+        assertEquals(1, entry.get("version").asInt());
+        assertTrue(entry.get("seq").asLong() > 0);
+        JsonNode read = FeedReader.parse(anonymous().get("/api/v1/incidents/" + id).asString());
+        assertEquals(read, entry.get("record"));
+        assertEquals(read.get("updatedAt"), entry.get("changedAt"));
+    }
+
+    @Test
+    void eachRecordAppearsOnceAtItsLatestChangeWithItsCurrentState() {
+        FeedReader reader = FeedReader.atEnd(() -> api());
+        String first = publicIncident();
+        String second = publicIncident();
+        patch("\"1\"").body(Map.of("title", "Edited")).patch("/api/v1/incidents/" + first).then().statusCode(200);
+
+        List<JsonNode> entries = reader.drain(50);
+
+        assertEquals(List.of(second, first), ids(entries));
+        assertEquals(2, entries.get(1).get("version").asInt());
+        assertEquals("Edited", entries.get(1).get("record").get("title").asText());
+        assertTrue(entries.get(0).get("seq").asLong() < entries.get(1).get("seq").asLong());
+    }
+
+    @Test
+    void aDeletedRecordComesAsDeleteWithoutItsRecord() {
+        String id = publicIncident();
+        FeedReader reader = FeedReader.atEnd(() -> anonymous());
+        api().header("If-Match", "\"1\"").delete("/api/v1/incidents/" + id).then().statusCode(204);
+
+        List<JsonNode> entries = reader.drain(50);
+
+        assertEquals(List.of(id), ids(entries));
+        assertEquals("DELETE", entries.get(0).get("op").asText());
+        assertEquals(2, entries.get(0).get("version").asInt());
+        assertNull(entries.get(0).get("record"));
+    }
+
+    @Test
+    void aRecordWithdrawnFromTheCallerComesAsDeleteToThemAndAsUpsertToStaff() {
+        String id = publicIncident();
+        FeedReader anonymousReader = FeedReader.atEnd(() -> anonymous());
+        FeedReader partnerReader = FeedReader.atEnd(() -> as(Role.PARTNER));
+        FeedReader analystReader = FeedReader.atEnd(() -> as(Role.ANALYST));
+
+        patch("\"1\"").body(Map.of("confidentiality", "RESTRICTED")).patch("/api/v1/incidents/" + id)
+                .then().statusCode(200);
+        assertEquals("DELETE", anonymousReader.drain(50).get(0).get("op").asText());
+        assertEquals("UPSERT", partnerReader.drain(50).get(0).get("op").asText());
+
+        patch("\"2\"").body(Map.of("confidentiality", "CONFIDENTIAL")).patch("/api/v1/incidents/" + id)
+                .then().statusCode(200);
+        assertEquals("DELETE", partnerReader.drain(50).get(0).get("op").asText());
+        List<JsonNode> staff = analystReader.drain(50);
+        assertEquals(List.of(id), ids(staff));
+        assertEquals("CONFIDENTIAL", staff.get(0).get("record").get("confidentiality").asText());
+    }
+
+    @Test
+    void recordsTheCallerNeverCouldSeeAreNeverMentioned() {
+        FeedReader anonymousReader = FeedReader.atEnd(() -> anonymous());
+        FeedReader partnerReader = FeedReader.atEnd(() -> as(Role.PARTNER));
+        Map<String, Object> body = incidentBody(null, "2025-02-01", null);
+        body.put("confidentiality", "CONFIDENTIAL");
+        String hidden = create("incidents", body);
+        patch("\"1\"").body(Map.of("title", "Still hidden")).patch("/api/v1/incidents/" + hidden)
+                .then().statusCode(200);
+        api().header("If-Match", "\"2\"").delete("/api/v1/incidents/" + hidden).then().statusCode(204);
+        String restricted = create("incidents", incidentBody(null, "2025-02-01", null));
+
+        assertEquals(List.of(), anonymousReader.drain(50));
+        assertEquals(List.of(restricted), ids(partnerReader.drain(50)));
+    }
+
+    @Test
+    void aReporterSeesTheirOwnHiddenSubmissionsInTheFeed() {
+        FeedReader reporterReader = FeedReader.atEnd(() -> as(Role.REPORTER));
+        Map<String, Object> body = incidentBody(null, "2025-02-01", null);
+        body.put("confidentiality", "CONFIDENTIAL");
+        String own = as(Role.REPORTER).body(body).post("/api/v1/incidents").then().statusCode(201)
+                .extract().path("id");
+        create("incidents", body);
+
+        assertEquals(List.of(own), ids(reporterReader.drain(50)));
+    }
+
+    @Test
+    void casualtiesComeWithoutPersonToPartnersAndWithItToAnalysts() {
+        String incident = publicIncident();
+        FeedReader partnerReader = FeedReader.atEnd(() -> as(Role.PARTNER));
+        FeedReader analystReader = FeedReader.atEnd(() -> as(Role.ANALYST));
+        Map<String, Object> body = casualtyBody(incident);
+        body.put("person", Map.of("name", "Feed Person"));
+        String id = create("casualties", body);
+
+        JsonNode partnerSees = partnerReader.drain(50).get(0);
+        assertEquals("CASUALTY", partnerSees.get("entity").asText());
+        assertFalse(partnerSees.get("record").has("person"));
+        JsonNode analystSees = analystReader.drain(50).get(0);
+        assertEquals("Feed Person", analystSees.get("record").get("person").get("name").asText());
+        // the analyst's read of the person is audited like any other
+        api().queryParam("entityId", id).queryParam("action", "READ_PERSON").get("/api/v1/audit")
+                .then().statusCode(200).body("items.entityId", hasItem(id));
+    }
+
+    @Test
+    void theEntityFilterNarrowsTheFeedToTheNamedKinds() {
+        FeedReader incidentsOnly = new FeedReader(() -> api().queryParam("entity", "INCIDENT"),
+                FeedReader.atEnd(() -> api()).cursor());
+        FeedReader both = new FeedReader(() -> api().queryParam("entity", "INCIDENT", "CASUALTY"),
+                incidentsOnly.cursor());
+        String incident = publicIncident();
+        String casualty = create("casualties", casualtyBody(incident));
+        create("sources", org.prisonwatch.support.Fixtures.sourceBody());
+
+        assertEquals(List.of(incident), ids(incidentsOnly.drain(50)));
+        assertEquals(List.of(incident, casualty), ids(both.drain(50)));
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutGapsAndTheCursorStopsAtTheEnd() {
+        FeedReader reader = FeedReader.atEnd(() -> api());
+        List<String> created = List.of(publicIncident(), publicIncident(), publicIncident(), publicIncident(),
+                publicIncident());
+        String start = reader.cursor();
+
+        api().queryParam("after", start).queryParam("limit", 2).get("/api/v1/changes").then().statusCode(200)
+                .header("Link", containsString("rel=\"next\"")).body("items.size()", equalTo(2));
+        List<String> read = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            read.addAll(ids(reader.readPage(2)));
+        }
+        assertEquals(created, read);
+        String end = reader.cursor();
+        api().queryParam("after", end).get("/api/v1/changes").then().statusCode(200)
+                .body("items.size()", equalTo(0)).body("nextCursor", equalTo(end));
+    }
+
+    @Test
+    void badFeedParametersAreProblemsNamingTheParameter() {
+        hostile().queryParam("after", "not-a-cursor").get("/api/v1/changes").then().statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+        // a list cursor is not a feed cursor
+        org.prisonwatch.support.Fixtures.prison("Kachin");
+        org.prisonwatch.support.Fixtures.prison("Kachin");
+        String listCursor = api().queryParam("limit", 1).get("/api/v1/prisons").then().extract().path("nextCursor");
+        hostile().queryParam("after", listCursor).get("/api/v1/changes").then().statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+        hostile().queryParam("limit", 0).get("/api/v1/changes").then().statusCode(400);
+        hostile().queryParam("limit", 501).get("/api/v1/changes").then().statusCode(400);
+        hostile().queryParam("entity", "PERSON").get("/api/v1/changes").then().statusCode(400)
+                .body("errors[0].field", equalTo("entity"));
+    }
+}

@@ -1,0 +1,62 @@
+package org.prisonwatch.support;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.prisonwatch.audit.AuditAction;
+import org.prisonwatch.audit.AuditLog;
+
+/**
+ * The application's audit log, with a gate tests can close on one record: a write to that record stops after it
+ * has written the record's row and before it takes its place in commit order, as a slow writer would. Open for
+ * every other record, so the rest of the suite runs through it unchanged.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class StallingAuditLog extends AuditLog {
+
+    private static volatile Gate gate;
+
+    /** A write to the record in flight: {@link #reached} opens when it stalls, it goes on after {@link #release()}. */
+    public record Gate(UUID recordId, CountDownLatch reached, CountDownLatch released) {
+
+        public void awaitStalled() throws InterruptedException {
+            if (!reached.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the write never reached the gate");
+            }
+        }
+
+        public void release() {
+            gate = null;
+            released.countDown();
+        }
+    }
+
+    public static Gate closeOn(UUID recordId) {
+        gate = new Gate(recordId, new CountDownLatch(1), new CountDownLatch(1));
+        return gate;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long record(AuditAction action, String entity, UUID entityId, Integer version) {
+        Gate current = gate;
+        if (current != null && current.recordId().equals(entityId) && action != AuditAction.READ_PERSON) {
+            current.reached().countDown();
+            try {
+                if (!current.released().await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("gate never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return super.record(action, entity, entityId, version);
+    }
+}
