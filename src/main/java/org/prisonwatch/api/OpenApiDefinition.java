@@ -51,6 +51,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "stillReferenced",
                                     value = OpenApiDefinition.STILL_REFERENCED))),
+            @APIResponse(name = "Conflict", description = "A request with this Idempotency-Key is still running "
+                    + "(retry shortly to get its answer), or the write would give you two records with one externalRef",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "inProgress", value = OpenApiDefinition.IN_PROGRESS))),
+            @APIResponse(name = "IdempotencyKeyReused", description = "The Idempotency-Key was first used with a "
+                    + "different request",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                            examples = @ExampleObject(name = "reused", value = OpenApiDefinition.KEY_REUSED))),
             @APIResponse(name = "PreconditionFailed", description = "If-Match names a version that is no longer "
                     + "current",
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -97,6 +105,12 @@ public class OpenApiDefinition extends Application {
             + "\"title\":\"Still referenced\",\"status\":409,\"detail\":\"Prison is still referenced by 1 record; "
             + "delete or re-point them first\",\"instance\":\"/api/v1/prisons/01933ab4-7c56-7000-a8db-3e2b1c4d5e6f\","
             + "\"referencedBy\":[{\"collection\":\"incidents\",\"id\":\"01933ab4-9e21-7000-b1c2-4d5e6f708192\"}]}";
+    static final String IN_PROGRESS = "{\"type\":\"urn:prisonwatch:problem:request-in-progress\","
+            + "\"title\":\"Request in progress\",\"status\":409,\"detail\":\"A request with this Idempotency-Key is "
+            + "still running; retry shortly to get its response\",\"instance\":\"/api/v1/incidents\"}";
+    static final String KEY_REUSED = "{\"type\":\"urn:prisonwatch:problem:idempotency-key-reused\","
+            + "\"title\":\"Idempotency-Key reused\",\"status\":422,\"detail\":\"This Idempotency-Key was first "
+            + "used with a different request; a new request needs a new key\",\"instance\":\"/api/v1/incidents\"}";
     static final String PRECONDITION_FAILED = "{\"type\":\"urn:prisonwatch:problem:precondition-failed\","
             + "\"title\":\"Precondition failed\",\"status\":412,\"detail\":\"If-Match \\\"1\\\" does not match the "
             + "current ETag \\\"2\\\": the record changed since you read it\","

@@ -83,7 +83,9 @@ public class ProblemResponsesFilter implements OASFilter {
                 responses.removeAPIResponse("200");
                 responses.addAPIResponse("201", ok.description("Created: the stored record")
                         .addHeader("Location", header("URL of the new record", "uri"))
-                        .addHeader("ETag", header("The record's version, quoted", null)));
+                        .addHeader("ETag", header("The record's version, quoted", null))
+                        .addHeader("Idempotent-Replayed", header("true when this is the stored response to an "
+                                + "earlier request with the same Idempotency-Key", null)));
             }
         } else if (id.startsWith("get") || id.startsWith("replace") || id.startsWith("patch")) {
             APIResponse ok = responses.getAPIResponse("200");
@@ -120,6 +122,10 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (method == PathItem.HttpMethod.DELETE && referencedByOthers(path)) {
             add(responses, "409", "StillReferenced");
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            add(responses, "409", "Conflict");
+            add(responses, "422", "IdempotencyKeyReused");
         }
         if (hasBody) {
             add(responses, "413", "PayloadTooLarge");

@@ -14,6 +14,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE(Status.NOT_ACCEPTABLE, "Not acceptable"),
     STILL_REFERENCED(Status.CONFLICT, "Still referenced"),
     CONFLICT(Status.CONFLICT, "Conflict"),
+    REQUEST_IN_PROGRESS(Status.CONFLICT, "Request in progress"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key reused"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "Precondition failed"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),

@@ -28,6 +28,8 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.idempotency.IdempotencyKeyHeader;
+import org.prisonwatch.idempotency.IdempotentPosts;
 import org.prisonwatch.security.Role;
 
 /** HTTP in, HTTP out for /api/v1/armed-inmate-reports. */
@@ -41,6 +43,9 @@ public class ArmedInmateReportResource {
 
     @Inject
     ArmedInmateReportService service;
+
+    @Inject
+    IdempotentPosts idempotent;
 
     @Context
     UriInfo uri;
@@ -56,8 +61,9 @@ public class ArmedInmateReportResource {
     @POST
     @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Operation(summary = "Record an armed-inmate report", description = "Returns the stored armed-inmate report with its Location and ETag.")
-    public RestResponse<ArmedInmateReportView> createArmedInmateReport(@NotNull @Valid ArmedInmateReportInput body) {
-        return Responses.created(uri, PATH, service.create(body));
+    public RestResponse<ArmedInmateReportView> createArmedInmateReport(@BeanParam IdempotencyKeyHeader idempotencyKey,
+            @NotNull @Valid ArmedInmateReportInput body) {
+        return idempotent.post(idempotencyKey, PATH, body, () -> Responses.created(uri, PATH, service.create(body)));
     }
 
     @GET

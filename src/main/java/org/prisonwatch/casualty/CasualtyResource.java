@@ -28,6 +28,8 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.idempotency.IdempotencyKeyHeader;
+import org.prisonwatch.idempotency.IdempotentPosts;
 import org.prisonwatch.security.Role;
 
 /** HTTP in, HTTP out for /api/v1/casualties. */
@@ -41,6 +43,9 @@ public class CasualtyResource {
 
     @Inject
     CasualtyService service;
+
+    @Inject
+    IdempotentPosts idempotent;
 
     @Context
     UriInfo uri;
@@ -56,8 +61,9 @@ public class CasualtyResource {
     @POST
     @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Operation(summary = "Record a casualty", description = "Returns the stored casualty with its Location and ETag.")
-    public RestResponse<CasualtyResponse> createCasualty(@NotNull @Valid CasualtyInput body) {
-        return Responses.created(uri, PATH, service.create(body));
+    public RestResponse<CasualtyResponse> createCasualty(@BeanParam IdempotencyKeyHeader idempotencyKey,
+            @NotNull @Valid CasualtyInput body) {
+        return idempotent.post(idempotencyKey, PATH, body, () -> Responses.created(uri, PATH, service.create(body)));
     }
 
     @GET

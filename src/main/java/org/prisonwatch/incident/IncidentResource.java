@@ -28,6 +28,8 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.idempotency.IdempotencyKeyHeader;
+import org.prisonwatch.idempotency.IdempotentPosts;
 import org.prisonwatch.security.Role;
 import org.prisonwatch.casualty.CasualtyFilter;
 import org.prisonwatch.casualty.CasualtyService;
@@ -48,6 +50,9 @@ public class IncidentResource {
     @Inject
     CasualtyService casualties;
 
+    @Inject
+    IdempotentPosts idempotent;
+
     @Context
     UriInfo uri;
 
@@ -62,8 +67,9 @@ public class IncidentResource {
     @POST
     @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Operation(summary = "Record an incident", description = "Returns the stored incident with its Location and ETag.")
-    public RestResponse<IncidentView> createIncident(@NotNull @Valid IncidentInput body) {
-        return Responses.created(uri, PATH, service.create(body));
+    public RestResponse<IncidentView> createIncident(@BeanParam IdempotencyKeyHeader idempotencyKey,
+            @NotNull @Valid IncidentInput body) {
+        return idempotent.post(idempotencyKey, PATH, body, () -> Responses.created(uri, PATH, service.create(body)));
     }
 
     @GET

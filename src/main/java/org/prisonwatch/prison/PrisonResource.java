@@ -28,6 +28,8 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.idempotency.IdempotencyKeyHeader;
+import org.prisonwatch.idempotency.IdempotentPosts;
 import org.prisonwatch.security.Role;
 import org.prisonwatch.armedinmate.ArmedInmateReportFilter;
 import org.prisonwatch.armedinmate.ArmedInmateReportService;
@@ -54,6 +56,9 @@ public class PrisonResource {
     @Inject
     ArmedInmateReportService armedInmateReports;
 
+    @Inject
+    IdempotentPosts idempotent;
+
     @Context
     UriInfo uri;
 
@@ -69,8 +74,9 @@ public class PrisonResource {
     @POST
     @RolesAllowed({Role.Names.ANALYST, Role.Names.ADMIN})
     @Operation(summary = "Record a prison", description = "Returns the stored prison with its Location and ETag.")
-    public RestResponse<PrisonView> createPrison(@NotNull @Valid PrisonInput body) {
-        return Responses.created(uri, PATH, service.create(body));
+    public RestResponse<PrisonView> createPrison(@BeanParam IdempotencyKeyHeader idempotencyKey,
+            @NotNull @Valid PrisonInput body) {
+        return idempotent.post(idempotencyKey, PATH, body, () -> Responses.created(uri, PATH, service.create(body)));
     }
 
     @GET

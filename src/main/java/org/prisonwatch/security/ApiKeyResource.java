@@ -24,6 +24,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.idempotency.IdempotencyKeyHeader;
+import org.prisonwatch.idempotency.IdempotentPosts;
 
 /** HTTP in, HTTP out for /api/v1/admin/api-keys. */
 @Path(ApiKeyResource.PATH)
@@ -41,17 +43,23 @@ public class ApiKeyResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    IdempotentPosts idempotent;
+
     @Context
     UriInfo uri;
 
     @POST
     @Operation(summary = "Issue an API key", description = "The response holds the key, once. Only its hash is "
             + "stored: keep the key now or issue a new one.")
-    public RestResponse<ApiKeyView> createApiKey(@NotNull @Valid ApiKeyInput body) {
-        ApiKeyView issued = keys.issue(body, UUID.fromString(identity.getPrincipal().getName()));
-        URI location = uri.getBaseUriBuilder().path(PATH).path(issued.id().toString()).build();
-        return RestResponse.ResponseBuilder.<ApiKeyView>create(RestResponse.Status.CREATED, issued)
-                .location(location).build();
+    public RestResponse<ApiKeyView> createApiKey(@BeanParam IdempotencyKeyHeader idempotencyKey,
+            @NotNull @Valid ApiKeyInput body) {
+        return idempotent.post(idempotencyKey, PATH, body, () -> {
+            ApiKeyView issued = keys.issue(body, UUID.fromString(identity.getPrincipal().getName()));
+            URI location = uri.getBaseUriBuilder().path(PATH).path(issued.id().toString()).build();
+            return RestResponse.ResponseBuilder.<ApiKeyView>create(RestResponse.Status.CREATED, issued)
+                    .location(location).build();
+        });
     }
 
     @GET

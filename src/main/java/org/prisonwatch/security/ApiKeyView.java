@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.prisonwatch.idempotency.SecretBearing;
 
 /** An API key as listed: everything but the key, which is shown once, at creation. */
 @Schema(name = "ApiKey", description = "An API key. The key itself appears only in the response that created it.")
@@ -16,8 +17,15 @@ public record ApiKeyView(
         @Schema(description = "Last successful use, to the minute") Instant lastUsedAt,
         Instant revokedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "The key; only in the creation response. Store it now: it cannot be shown again.",
-                examples = "pw_q3J9c1sVh0m2Zr8xL5yT7nB4kD6fA1eG0wP2uS9iO3c") String key) {
+        @Schema(description = "The key; only in the creation response, and not in its replay under an "
+                + "Idempotency-Key. Store it now: it cannot be shown again.",
+                examples = "pw_q3J9c1sVh0m2Zr8xL5yT7nB4kD6fA1eG0wP2uS9iO3c") String key) implements SecretBearing {
+
+    /** A replayed creation response comes without the key: only its hash is ever stored. */
+    @Override
+    public Object withoutSecrets() {
+        return new ApiKeyView(id, name, role, createdBy, createdAt, lastUsedAt, revokedAt, null);
+    }
 
     static ApiKeyView of(ApiKey k, String key) {
         return new ApiKeyView(k.id, k.name, k.role, k.createdBy, k.createdAt, k.lastUsedAt, k.revokedAt, key);

@@ -1,6 +1,7 @@
 package org.prisonwatch.security;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +34,15 @@ public class RateLimiter {
                 }
             }
         }
+    }
+
+    /** Windows of callers who never came back (one-off client addresses) would otherwise stay for good. */
+    @Scheduled(identity = "rate-limit-purge", every = "1h", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeOldWindows() {
+        OffsetDateTime hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from rate_limit_window where window_start < ?1").setParameter(1, hourAgo).executeUpdate());
     }
 
     private int count(String caller, OffsetDateTime window) {

@@ -28,6 +28,8 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.idempotency.IdempotencyKeyHeader;
+import org.prisonwatch.idempotency.IdempotentPosts;
 import org.prisonwatch.security.Role;
 
 /** HTTP in, HTTP out for /api/v1/sources. */
@@ -41,6 +43,9 @@ public class SourceResource {
 
     @Inject
     SourceService service;
+
+    @Inject
+    IdempotentPosts idempotent;
 
     @Context
     UriInfo uri;
@@ -56,8 +61,9 @@ public class SourceResource {
     @POST
     @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.ADMIN})
     @Operation(summary = "Record a source", description = "Returns the stored source with its Location and ETag.")
-    public RestResponse<SourceResponse> createSource(@NotNull @Valid SourceInput body) {
-        return Responses.created(uri, PATH, service.create(body));
+    public RestResponse<SourceResponse> createSource(@BeanParam IdempotencyKeyHeader idempotencyKey,
+            @NotNull @Valid SourceInput body) {
+        return idempotent.post(idempotencyKey, PATH, body, () -> Responses.created(uri, PATH, service.create(body)));
     }
 
     @GET

@@ -1,0 +1,118 @@
+package org.prisonwatch.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.api.ProblemType;
+import org.prisonwatch.security.Callers;
+import org.prisonwatch.security.Sha256;
+
+/**
+ * Runs a POST under its Idempotency-Key: the first attempt writes and stores its response in the same
+ * transaction; a retry gets that response again; a duplicate that arrives while the first runs gets 409.
+ * Everything lives in the database, so it holds across instances and restarts.
+ */
+@ApplicationScoped
+public class IdempotentPosts {
+
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private static final Pattern WELL_FORMED = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    @Inject
+    IdempotencyRecords records;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Callers callers;
+
+    /**
+     * @param path the collection posted to, which with the parsed body identifies the request
+     * @param write performs the write; joins the transaction this method opens
+     */
+    public <T> RestResponse<T> post(IdempotencyKeyHeader header, String path, Object body,
+            Supplier<RestResponse<T>> write) {
+        UUID caller = callers.audience().keyId();
+        if (header == null || header.value == null || caller == null) {
+            return write.get();
+        }
+        if (!WELL_FORMED.matcher(header.value).matches()) {
+            throw ProblemException.invalidParameter(IdempotencyKeyHeader.NAME,
+                    "must be 1 to 255 visible ASCII characters, such as a UUID");
+        }
+        IdempotencyRecordId id = new IdempotencyRecordId(caller, header.value);
+        IdempotencyRecords.Claim claim = records.claim(id, fingerprint(path, body));
+        if (claim instanceof IdempotencyRecords.Mismatch) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was first used "
+                    + "with a different request; a new request needs a new key");
+        }
+        if (claim instanceof IdempotencyRecords.Running) {
+            throw new ProblemException(ProblemType.REQUEST_IN_PROGRESS, "A request with this Idempotency-Key is "
+                    + "still running; retry shortly to get its response");
+        }
+        if (claim instanceof IdempotencyRecords.Completed done) {
+            return replay(done);
+        }
+        return perform((IdempotencyRecords.Claimed) claim, write);
+    }
+
+    private <T> RestResponse<T> perform(IdempotencyRecords.Claimed claim, Supplier<RestResponse<T>> write) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                RestResponse<T> response = write.get();
+                Object entity = response.getEntity();
+                Object stored = entity instanceof SecretBearing secret ? secret.withoutSecrets() : entity;
+                if (!records.complete(claim, response.getStatus(), mapper.writeValueAsString(stored),
+                        response.getHeaderString(HttpHeaders.LOCATION), response.getHeaderString(HttpHeaders.ETAG))) {
+                    // a slower twin took the claim over after this attempt's lease ran out: only one may write
+                    throw new ProblemException(ProblemType.REQUEST_IN_PROGRESS, "This request outlived its claim "
+                            + "on the Idempotency-Key and was not applied; retry to get the current answer");
+                }
+                return response;
+            });
+        } catch (RuntimeException e) {
+            records.release(claim);
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> RestResponse<T> replay(IdempotencyRecords.Completed done) {
+        Object body;
+        try {
+            body = mapper.readTree(done.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored response could not be read", e);
+        }
+        // the stored JSON stands in for T: JAX-RS writes whatever entity it is handed
+        RestResponse.ResponseBuilder<T> response = RestResponse.ResponseBuilder.<T>create(done.status())
+                .entity((T) body).type(MediaType.APPLICATION_JSON_TYPE).header(REPLAYED_HEADER, "true");
+        if (done.location() != null) {
+            response.header(HttpHeaders.LOCATION, done.location());
+        }
+        if (done.etag() != null) {
+            response.header(HttpHeaders.ETAG, done.etag());
+        }
+        return response.build();
+    }
+
+    /** The same request, whatever its formatting: method, path and the body as parsed, re-serialised. */
+    private String fingerprint(String path, Object body) {
+        try {
+            return Sha256.hex("POST " + path + "\n" + mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a request body could not be written as JSON", e);
+        }
+    }
+}

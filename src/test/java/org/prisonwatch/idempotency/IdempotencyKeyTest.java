@@ -1,0 +1,230 @@
+package org.prisonwatch.idempotency;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.prisonwatch.support.Api.api;
+import static org.prisonwatch.support.Api.as;
+import static org.prisonwatch.support.Api.hostile;
+import static org.prisonwatch.support.Fixtures.incidentBody;
+import static org.prisonwatch.support.Fixtures.unique;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.prisonwatch.security.Role;
+import org.prisonwatch.support.Database;
+
+@QuarkusTest
+class IdempotencyKeyTest {
+
+    @Inject
+    Database database;
+
+    @Inject
+    IdempotencyPurge purge;
+
+    private long incidentsTitled(String title) {
+        return database.count("select count(*) from incident where title = ?", title);
+    }
+
+    private static Response post(String key, Map<String, Object> body) {
+        return api().header("Idempotency-Key", key).body(body).post("/api/v1/incidents");
+    }
+
+    @Test
+    void aRetryGetsTheFirstResponseAgainAndCreatesNothing() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = incidentBody(null, "2025-08-01", null);
+        Response first = post(key, body);
+        first.then().statusCode(201).header("Idempotent-Replayed", nullValue());
+
+        Response retry = post(key, body);
+
+        retry.then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", first.header("Location")).header("ETag", first.header("ETag"))
+                .contentType("application/json");
+        assertEquals(first.jsonPath().getMap(""), retry.jsonPath().getMap(""));
+        assertEquals(1, incidentsTitled((String) body.get("title")));
+    }
+
+    @Test
+    void theSameRequestFormattedDifferentlyIsStillTheSameRequest() {
+        String key = UUID.randomUUID().toString();
+        String title = unique("Formatting");
+        api().header("Idempotency-Key", key)
+                .body("{\"type\":\"COMBAT_CASUALTIES\",\"title\":\"" + title + "\",\"occurredFrom\":\"2025-08-01\"}")
+                .post("/api/v1/incidents").then().statusCode(201);
+        api().header("Idempotency-Key", key)
+                .body("{ \"occurredFrom\" : \"2025-08-01\",\n  \"title\" : \"" + title + "\", \"type\" : \"COMBAT_CASUALTIES\" }")
+                .post("/api/v1/incidents").then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertEquals(1, incidentsTitled(title));
+    }
+
+    @Test
+    void theSameKeyWithAChangedBodyIsRefusedAndWritesNothing() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = incidentBody(null, "2025-08-01", null);
+        post(key, body).then().statusCode(201);
+        Map<String, Object> changed = incidentBody(null, "2025-08-01", null);
+
+        hostile().header("Idempotency-Key", key).body(changed).post("/api/v1/incidents").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:prisonwatch:problem:idempotency-key-reused"));
+        assertEquals(0, incidentsTitled((String) changed.get("title")));
+        // the same key on another collection is another request too
+        hostile().header("Idempotency-Key", key).body(org.prisonwatch.support.Fixtures.sourceBody())
+                .post("/api/v1/sources").then().statusCode(422);
+    }
+
+    @Test
+    void malformedKeysAreRefusedBeforeAnythingIsWritten() {
+        for (String key : List.of("has space", "x".repeat(256), "cl\u00e9", "tab\there")) {
+            Map<String, Object> body = incidentBody(null, "2025-08-01", null);
+            hostile().header("Idempotency-Key", key).body(body).post("/api/v1/incidents").then().statusCode(400)
+                    .body("errors[0].field", equalTo("Idempotency-Key"));
+            assertEquals(0, incidentsTitled((String) body.get("title")), key);
+        }
+        post("x".repeat(255), incidentBody(null, "2025-08-01", null)).then().statusCode(201);
+    }
+
+    @Test
+    void keysBelongToTheCallerThatUsedThem() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = incidentBody(null, "2025-08-01", null);
+        post(key, body).then().statusCode(201);
+        as(Role.ANALYST).header("Idempotency-Key", key).body(body).post("/api/v1/incidents").then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue());
+        assertEquals(2, incidentsTitled((String) body.get("title")));
+    }
+
+    @Test
+    void fiftyParallelPostsWithOneKeyCreateOneRecordAndAllGetTheSameAnswer() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = incidentBody(null, "2025-08-01", null);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> calls = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                Callable<Response> call = () -> {
+                    start.await();
+                    return hostile().header("Idempotency-Key", key).body(body).post("/api/v1/incidents");
+                };
+                calls.add(pool.submit(call));
+            }
+            start.countDown();
+            Set<String> createdBodies = new HashSet<>();
+            Set<String> locations = new HashSet<>();
+            int created = 0;
+            int inFlight = 0;
+            for (Future<Response> call : calls) {
+                Response response = call.get(2, TimeUnit.MINUTES);
+                if (response.statusCode() == 201) {
+                    created++;
+                    createdBodies.add(response.asString());
+                    locations.add(response.header("Location"));
+                } else {
+                    assertEquals(409, response.statusCode(), response.asString());
+                    assertEquals("urn:prisonwatch:problem:request-in-progress", response.path("type"));
+                    inFlight++;
+                }
+            }
+            assertTrue(created >= 1, "created " + created + ", in flight " + inFlight);
+            assertEquals(1, createdBodies.size(), "every 201 carries the same body");
+            assertEquals(1, locations.size());
+            assertEquals(1, incidentsTitled((String) body.get("title")));
+        } finally {
+            pool.shutdownNow();
+        }
+        // once the first has finished, every retry gets its answer
+        post(key, body).then().statusCode(201).header("Idempotent-Replayed", "true");
+    }
+
+    @Test
+    void aFailedAttemptReleasesItsKeySoAFixedRetryGoesThrough() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = incidentBody(UUID.randomUUID().toString(), "2025-08-01", null);
+        post(key, body).then().statusCode(400).body("errors[0].field", equalTo("prisonId"));
+        assertEquals(0, database.count("select count(*) from idempotency_key where idem_key = ?", key));
+
+        body.remove("prisonId");
+        post(key, body).then().statusCode(201).header("Idempotent-Replayed", nullValue());
+        assertEquals(1, incidentsTitled((String) body.get("title")));
+    }
+
+    @Test
+    void aClaimStillRunningGets409AndAnAbandonedOneIsTakenOver() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = incidentBody(null, "2025-08-01", null);
+        post(key, body).then().statusCode(201);
+        // make the stored record look like an attempt that is still running
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        database.execute("update idempotency_key set status = null, response_body = null, location = null, "
+                + "etag = null, locked_until = ? where idem_key = ?", now.plusMinutes(1), key);
+
+        hostile().header("Idempotency-Key", key).body(body).post("/api/v1/incidents").then().statusCode(409)
+                .body("type", equalTo("urn:prisonwatch:problem:request-in-progress"));
+
+        // its instance died: once the lease has run out, the next attempt performs the write
+        database.execute("update idempotency_key set locked_until = ? where idem_key = ?", now.minusSeconds(1), key);
+        String taken = post(key, body).then().statusCode(201).header("Idempotent-Replayed", nullValue())
+                .extract().path("id");
+        post(key, body).then().statusCode(201).body("id", equalTo(taken)).header("Idempotent-Replayed", "true");
+    }
+
+    @Test
+    void aReplayedKeyIssueNeverCarriesTheKeyAndTheKeyIsNeverStored() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("name", unique("idempotent key"), "role", "PARTNER");
+        Response first = api().header("Idempotency-Key", key).body(body).post("/api/v1/admin/api-keys");
+        first.then().statusCode(201);
+        String secret = first.path("key");
+
+        Response replay = api().header("Idempotency-Key", key).body(body).post("/api/v1/admin/api-keys");
+
+        replay.then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first.path("id")));
+        assertNull(replay.path("key"));
+        assertEquals(0, database.count("select count(*) from idempotency_key where response_body like ?",
+                "%" + secret + "%"));
+        assertEquals(1, database.count("select count(*) from api_key where name = ?", body.get("name")));
+    }
+
+    @Test
+    void expiredKeysArePurgedAndYoungerOnesKept() {
+        String old = UUID.randomUUID().toString();
+        String young = UUID.randomUUID().toString();
+        post(old, incidentBody(null, "2025-08-01", null)).then().statusCode(201);
+        post(young, incidentBody(null, "2025-08-01", null)).then().statusCode(201);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        database.execute("update idempotency_key set created_at = ?, expires_at = ? where idem_key = ?",
+                now.minusDays(31), now.minusDays(1), old);
+        assertEquals(1, database.count("select count(*) from idempotency_key where idem_key = ? "
+                + "and expires_at > ?", young, now.plusDays(29)), "kept at least 30 days");
+
+        purge.purgeExpired();
+
+        assertEquals(0, database.count("select count(*) from idempotency_key where idem_key = ?", old));
+        assertEquals(1, database.count("select count(*) from idempotency_key where idem_key = ?", young));
+        assertFalse(post(young, incidentBody(null, "2025-08-01", null)).statusCode() == 201,
+                "the young key still guards its request");
+    }
+}
