@@ -84,6 +84,18 @@ public class ProblemResponses {
                 "The record was changed by another request; read it again and retry with its new ETag", null, request);
     }
 
+    /**
+     * A unique rule the database enforced against a concurrent writer, after the service's own check passed: two
+     * creates of one externalRef that raced. Which rule it was stays in the log.
+     */
+    @ServerExceptionMapper
+    public Response duplicate(org.hibernate.exception.ConstraintViolationException e, HttpServerRequest request) {
+        LOG.infof("Unique rule %s refused a concurrent write on %s %s", e.getConstraintName(), request.method(),
+                request.path());
+        return respond(ProblemType.CONFLICT, "A concurrent request stored a record this one would duplicate "
+                + "(the same externalRef); read it, then retry", null, request);
+    }
+
     /** An anonymous caller on an endpoint that needs a key. */
     @ServerExceptionMapper
     public Response unauthenticated(io.quarkus.security.UnauthorizedException e, HttpServerRequest request) {

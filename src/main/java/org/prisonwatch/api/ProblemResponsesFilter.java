@@ -87,6 +87,16 @@ public class ProblemResponsesFilter implements OASFilter {
                         .addHeader("Idempotent-Replayed", header("true when this is the stored response to an "
                                 + "earlier request with the same Idempotency-Key", null)));
             }
+        } else if (id.startsWith("upsert")) {
+            APIResponse ok = responses.getAPIResponse("200");
+            if (ok != null) {
+                ok.description("Replaced, or already in the state sent: the stored record")
+                        .addHeader("ETag", header("The record's version, quoted", null));
+                responses.addAPIResponse("201", OASFactory.createAPIResponse()
+                        .description("Created: the stored record").content(ok.getContent())
+                        .addHeader("Location", header("URL of the new record", "uri"))
+                        .addHeader("ETag", header("The record's version, quoted", null)));
+            }
         } else if (id.startsWith("get") || id.startsWith("replace") || id.startsWith("patch")) {
             APIResponse ok = responses.getAPIResponse("200");
             if (ok != null) {
@@ -116,9 +126,14 @@ public class ProblemResponsesFilter implements OASFilter {
         if (onRecord || path.contains("{id}/")) {
             add(responses, "404", "NotFound");
         }
-        if (onRecord && method != PathItem.HttpMethod.GET) {
+        boolean byRef = path.contains("/by-ref/");
+        if ((onRecord || byRef) && method != PathItem.HttpMethod.GET) {
             add(responses, "412", "PreconditionFailed");
             add(responses, "428", "PreconditionRequired");
+        }
+        boolean edit = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
+        if (byRef || (onRecord && edit && referencedExternally(path))) {
+            add(responses, "409", "Conflict");
         }
         if (method == PathItem.HttpMethod.DELETE && referencedByOthers(path)) {
             add(responses, "409", "StillReferenced");
@@ -140,6 +155,12 @@ public class ProblemResponsesFilter implements OASFilter {
     private static boolean referencedByOthers(String path) {
         return path.startsWith("/api/v1/prisons/") || path.startsWith("/api/v1/incidents/")
                 || path.startsWith("/api/v1/sources/");
+    }
+
+    /** Records that carry a partner's externalRef, unique per submitter. */
+    private static boolean referencedExternally(String path) {
+        return path.startsWith("/api/v1/incidents/") || path.startsWith("/api/v1/armed-inmate-reports/")
+                || path.startsWith("/api/v1/casualties/");
     }
 
     /** Replaces any generated entry (Quarkus adds a bare 400 to validated operations) with the problem response. */

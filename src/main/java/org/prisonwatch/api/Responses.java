@@ -3,6 +3,7 @@ package org.prisonwatch.api;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.caserecord.Upserted;
 import org.prisonwatch.caserecord.VersionedView;
 
 /** Builds the success responses the contract fixes: ETag on every record, Location on create, Link on lists. */
@@ -20,6 +21,12 @@ public final class Responses {
         URI location = uri.getBaseUriBuilder().path(collectionPath).path(record.id().toString()).build();
         return RestResponse.ResponseBuilder.<V>create(RestResponse.Status.CREATED, record).location(location)
                 .header("ETag", IfMatch.etag(record.version())).build();
+    }
+
+    /** 201 with Location when the write created the record, else 200; the ETag either way. */
+    public static <V extends VersionedView> RestResponse<V> upserted(UriInfo uri, String collectionPath,
+            Upserted<V> outcome) {
+        return outcome.created() ? created(uri, collectionPath, outcome.record()) : ok(outcome.record());
     }
 
     public static RestResponse<Void> deleted() {

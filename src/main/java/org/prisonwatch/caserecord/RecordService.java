@@ -3,6 +3,7 @@ package org.prisonwatch.caserecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.ForbiddenException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,10 +15,12 @@ import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.prisonwatch.api.Cursor;
 import org.prisonwatch.api.IfMatch;
@@ -25,6 +28,7 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.api.ProblemType;
 import org.prisonwatch.api.RecordReference;
 import org.prisonwatch.audit.AuditAction;
 import org.prisonwatch.audit.AuditLog;
@@ -41,6 +45,8 @@ import org.prisonwatch.security.Callers;
  * @param <V> the response record
  */
 public abstract class RecordService<E extends VersionedEntity, I, V extends VersionedView> {
+
+    private static final String EXTERNAL_REF_FIELD = "externalRef";
 
     @Inject
     protected EntityManager em;
@@ -60,10 +66,17 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
     @Inject
     RecordChanges changes;
 
+    private static final Pattern EXTERNAL_REF = Pattern.compile("[A-Za-z0-9._:~-]{1,200}");
+
     private final RecordKind<E, I, V> kind;
+
+    /** Whether records of this kind carry a partner's externalRef, unique per submitter. */
+    private final boolean referencedExternally;
 
     protected RecordService(RecordKind<E, I, V> kind) {
         this.kind = kind;
+        this.referencedExternally = kind.inputType().isRecord() && Arrays.stream(kind.inputType().getRecordComponents())
+                .anyMatch(component -> component.getName().equals(EXTERNAL_REF_FIELD));
     }
 
     /** Copies the input onto the entity; collections with references override this to check them first. */
@@ -87,6 +100,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         refuseRaisedVerification(audience, input, null);
         if (entity instanceof ProtectedEntity submitted) {
             submitted.submittedBy = audience.keyId();
+            refuseTakenExternalRef(submitted.submittedBy, externalRefOf(input), null);
         }
         apply(input, entity);
         entity.touch();
@@ -134,11 +148,94 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
             throw new ForbiddenException("Your role may change only your own submissions");
         }
         refuseRaisedVerification(audience, input, kind.toInput().apply(entity));
+        if (entity instanceof ProtectedEntity record) {
+            refuseTakenExternalRef(record.submittedBy, externalRefOf(input), entity.id);
+        }
         apply(input, entity);
         entity.touch();
         em.flush();
         audit(AuditAction.UPDATE, entity);
         return kind.toView().apply(entity, audience);
+    }
+
+    /**
+     * PUT /{collection}/by-ref/{externalRef}: creates the caller's record with this reference, or replaces it.
+     * If-Match is optional on create (and fails if given, since there is nothing to match) and required to change
+     * an existing record; a repeat of the stored state needs none, so a retried create simply succeeds.
+     */
+    @Transactional
+    public Upserted<V> upsertByRef(String externalRef, String ifMatch, I input) {
+        if (externalRef == null || !EXTERNAL_REF.matcher(externalRef).matches()) {
+            throw ProblemException.invalidParameter(EXTERNAL_REF_FIELD, "must be 1 to 200 letters, digits or . _ : ~ -");
+        }
+        String bodyRef = externalRefOf(input);
+        if (bodyRef != null && !bodyRef.equals(externalRef)) {
+            throw ProblemException.invalidField(EXTERNAL_REF_FIELD, "must be left out or equal the externalRef "
+                    + "in the path");
+        }
+        I referenced = withExternalRef(input, externalRef);
+        E existing = findOwnByRef(callers.audience().keyId(), externalRef);
+        if (existing == null) {
+            if (ifMatch != null && !ifMatch.isBlank()) {
+                throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match was given, but you have no "
+                        + kind.label().toLowerCase() + " with externalRef " + externalRef + " to match");
+            }
+            return new Upserted<>(true, create(referenced));
+        }
+        if (existing.isDeleted()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Your " + kind.label().toLowerCase() + " with "
+                    + "externalRef " + externalRef + " was deleted by an administrator; a deleted reference is not "
+                    + "reused, so send the record under a new externalRef");
+        }
+        if ((ifMatch == null || ifMatch.isBlank()) && sameAsStored(existing, referenced)) {
+            return new Upserted<>(false, kind.toView().apply(existing, callers.audience()));
+        }
+        IfMatch.require(ifMatch, existing.version);
+        return new Upserted<>(false, update(existing, referenced));
+    }
+
+    private E findOwnByRef(UUID submitter, String externalRef) {
+        if (!referencedExternally || submitter == null) {
+            throw new IllegalStateException(kind.label() + " records are not addressed by reference");
+        }
+        return em.createQuery("select e from " + entityName() + " e where e.submittedBy = :submitter "
+                        + "and e.externalRef = :ref", kind.entityType())
+                .setParameter("submitter", submitter).setParameter("ref", externalRef)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** Whether writing the input would leave the record's editable fields as they are. */
+    private boolean sameAsStored(E stored, I input) {
+        E scratch = kind.newEntity().get();
+        kind.copy().accept(input, scratch);
+        return kind.toInput().apply(scratch).equals(kind.toInput().apply(stored));
+    }
+
+    /** One record per submitter and externalRef; the unique index backs this up against concurrent writers. */
+    private void refuseTakenExternalRef(UUID submitter, String externalRef, UUID self) {
+        if (externalRef == null || submitter == null || !referencedExternally) {
+            return;
+        }
+        E taken = findOwnByRef(submitter, externalRef);
+        if (taken != null && !taken.id.equals(self)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The submitter already has a "
+                    + kind.label().toLowerCase() + " with externalRef " + externalRef + " (" + taken.id + "); "
+                    + "change that one, e.g. with PUT by-ref/" + externalRef);
+        }
+    }
+
+    private String externalRefOf(I input) {
+        if (!referencedExternally) {
+            return null;
+        }
+        JsonNode ref = mapper.valueToTree(input).get(EXTERNAL_REF_FIELD);
+        return ref == null || ref.isNull() ? null : ref.asText();
+    }
+
+    private I withExternalRef(I input, String externalRef) {
+        ObjectNode tree = mapper.valueToTree(input);
+        tree.put(EXTERNAL_REF_FIELD, externalRef);
+        return mapper.convertValue(tree, kind.inputType());
     }
 
     /**

@@ -28,6 +28,7 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.caserecord.Upserted;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
 import org.prisonwatch.security.Role;
@@ -73,6 +74,16 @@ public class CasualtyResource {
             description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
     public RestResponse<CasualtyResponse> getCasualty(@PathParam("id") UUID id) {
         return Responses.ok(service.get(id));
+    }
+
+    @PUT
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.PARTNER, Role.Names.ADMIN})
+    @Path("by-ref/{externalRef}")
+    @Operation(summary = "Create or replace your casualty with this externalRef",
+            description = Upserted.RULES)
+    public RestResponse<CasualtyResponse> upsertCasualtyByRef(@PathParam("externalRef") String externalRef,
+            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CasualtyInput body) {
+        return Responses.upserted(uri, PATH, service.upsertByRef(externalRef, ifMatch, body));
     }
 
     @PUT

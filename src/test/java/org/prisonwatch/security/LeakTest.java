@@ -74,7 +74,8 @@ class LeakTest {
                 "/api/v1/armed-inmate-reports?prisonId=" + prisonId, "/api/v1/casualties?prisonId=" + prisonId,
                 "/api/v1/sources?limit=500", "/api/v1/casualties?limit=500", "/api/v1/incidents?limit=500",
                 "/api/v1/prisons", "/api/v1/changes?limit=500&after=" + feedBefore,
-                "/api/v1/changes?entity=CASUALTY&limit=500&after=" + feedBefore, "/api/v1/admin/api-keys", "/api/v1/audit", "/api/v1/audit/verify"));
+                "/api/v1/changes?entity=CASUALTY&limit=500&after=" + feedBefore,
+                "/api/v1/casualties/by-ref/leak-probe", "/api/v1/incidents/by-ref/leak-probe", "/api/v1/admin/api-keys", "/api/v1/audit", "/api/v1/audit/verify"));
 
         // every method on every path, including pairs the spec does not have: this probes for leaks, so the calls
         // go out unvalidated
@@ -104,7 +105,8 @@ class LeakTest {
         assertEquals(List.of(), leaks, "after " + calls + " calls");
 
         // the planted values are really there for staff, so the test above could have failed
-        String staffView = paths.stream().map(path -> api().get(path).asString()).reduce("", String::concat);
+        String staffView = paths.stream().filter(path -> !path.contains("/by-ref/"))
+                .map(path -> api().get(path).asString()).reduce("", String::concat);
         for (String canary : CANARIES) {
             org.junit.jupiter.api.Assertions.assertTrue(staffView.contains(canary), canary + " was not planted");
         }

@@ -51,6 +51,7 @@ class RoleMatrixTest {
         int[] referenceEditors = {401, 403, 200, 403, 200};
         int[] caseEditorsOfOthers = {401, 403, 200, 403, 200};
         int[] deleters = {401, 403, 403, 403, 204};
+        int[] byRefWriters = {401, 201, 201, 201, 201};
 
         Map<String, Supplier<Map<String, Object>>> bodies = new java.util.LinkedHashMap<>();
         bodies.put("prisons", () -> prisonBody(unique("Matrix")));
@@ -77,6 +78,10 @@ class RoleMatrixTest {
             cells.add(new Cell("PATCH " + base + "/{id}", reference ? referenceEditors : caseEditorsOfOthers,
                     spec -> spec.header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                             .body(Map.of()).patch(base + "/" + create(collection, body.get()))));
+            if (!reference && !collection.equals("sources")) {
+                cells.add(new Cell("PUT " + base + "/by-ref/{externalRef}", byRefWriters,
+                        spec -> spec.body(body.get()).put(base + "/by-ref/" + unique("matrix"))));
+            }
             cells.add(new Cell("GET " + base + "/{id}/history", everyone,
                     spec -> spec.get(base + "/" + create(collection, body.get()) + "/history")));
             cells.add(new Cell("DELETE " + base + "/{id}", deleters,

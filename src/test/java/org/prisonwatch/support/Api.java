@@ -53,8 +53,13 @@ public final class Api {
 
     /** A call, as an admin, whose request breaks the contract on purpose. */
     public static RequestSpecification hostile() {
+        return hostile(Role.ADMIN);
+    }
+
+    /** A call with the key of the given role whose request may break the contract: only the response is checked. */
+    public static RequestSpecification hostile(Role role) {
         return given().filter(RESPONSES_ONLY).contentType(ContentType.JSON).accept(ACCEPT)
-                .header("Authorization", "Bearer " + Keys.of(Role.ADMIN));
+                .header("Authorization", "Bearer " + Keys.of(role));
     }
 
     /** A call to a path or method the API does not have: there is nothing in the spec to validate against. */
