@@ -18,7 +18,7 @@ public class IdempotencyPurge {
     @Inject
     IdempotencyRecords records;
 
-    @Scheduled(identity = "idempotency-purge", every = "${prisonwatch.idempotency.purge-every:1h}",
+    @Scheduled(identity = "idempotency-purge", every = "${prisonwatch.idempotency.purge-every}",
             delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeExpired() {
         int purged = records.purgeExpired(Instant.now());

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.prisonwatch.support.Keys;
 
 /**
- * Measures what the design claims: a keyset page deep in a large list costs what the first page costs, and how
- * long a write takes. Run with {@code mvn -B verify -Pbench}; it prints a table and asserts nothing (timings on a
+ * Measures what the design claims: a keyset page deep in a large list (or deep in the change feed) costs what the
+ * first page costs; how long a write takes, and what an Idempotency-Key adds to it. Run with {@code mvn -B verify -Pbench}; it prints a table and asserts nothing (timings on a
  * shared machine are not test outcomes). Compare the ratios within one run, not absolute figures across runs.
  */
 @QuarkusTest
@@ -65,6 +65,36 @@ class PagingBenchmark {
         long[] middlePage = sample(prisonId, middle);
         long[] lastPage = sample(prisonId, last);
 
+        long[] plainPosts = new long[SAMPLES];
+        long[] keyedPosts = new long[SAMPLES];
+        long[] replays = new long[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            Map<String, Object> body = incident(prisonId, i % 365);
+            String key = java.util.UUID.randomUUID().toString();
+            plainPosts[i] = timed(() -> admin().body(body).post("/api/v1/incidents").then().statusCode(201));
+            keyedPosts[i] = timed(() -> admin().header("Idempotency-Key", key).body(body).post("/api/v1/incidents")
+                    .then().statusCode(201));
+            replays[i] = timed(() -> admin().header("Idempotency-Key", key).body(body).post("/api/v1/incidents")
+                    .then().statusCode(201).header("Idempotent-Replayed", "true"));
+        }
+
+        List<String> feedCursors = new ArrayList<>();
+        String feedCursor = null;
+        while (true) {
+            feedCursors.add(feedCursor);
+            var request = admin().queryParam("limit", 500).queryParam("entity", "INCIDENT");
+            if (feedCursor != null) {
+                request.queryParam("after", feedCursor);
+            }
+            String next = request.get("/api/v1/changes").then().statusCode(200).extract().path("nextCursor");
+            if (next.equals(feedCursor)) {
+                break;
+            }
+            feedCursor = next;
+        }
+        long[] feedFirst = sampleFeed(feedCursors.get(0));
+        long[] feedMiddle = sampleFeed(feedCursors.get(feedCursors.size() / 2));
+
         StringBuilder table = new StringBuilder("\n");
         table.append(String.format("PrisonWatch paging benchmark: %,d incidents in one prison, pages of 100, %d samples each%n",
                 RECORDS, SAMPLES));
@@ -74,6 +104,12 @@ class PagingBenchmark {
         row(table, "GET page " + cursors.size() + " (keyset, last)", lastPage, firstPage);
         row(table, "POST incident (4 concurrent)", writeNanos, writeNanos);
         table.append(String.format("%-34s %10.0f%n", "writes per second while seeding", RECORDS / seedSeconds));
+        row(table, "POST incident, sequential", plainPosts, plainPosts);
+        row(table, "POST with Idempotency-Key", keyedPosts, plainPosts);
+        row(table, "POST replayed (same key and body)", replays, plainPosts);
+        row(table, "GET /changes 500, first page", feedFirst, feedFirst);
+        row(table, "GET /changes 500, page " + (feedCursors.size() / 2 + 1) + " of " + feedCursors.size(),
+                feedMiddle, feedFirst);
         System.out.println(table);
     }
 
@@ -86,6 +122,24 @@ class PagingBenchmark {
                     request.queryParam("cursor", cursor);
                 }
                 request.get("/api/v1/incidents").then().statusCode(200);
+            });
+        }
+        return nanos;
+    }
+
+    private static io.restassured.specification.RequestSpecification admin() {
+        return given().header("Authorization", "Bearer " + Keys.BOOTSTRAP_ADMIN).contentType(ContentType.JSON);
+    }
+
+    private static long[] sampleFeed(String after) {
+        long[] nanos = new long[Math.max(10, SAMPLES / 10)];
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] = timed(() -> {
+                var request = admin().queryParam("limit", 500).queryParam("entity", "INCIDENT");
+                if (after != null) {
+                    request.queryParam("after", after);
+                }
+                request.get("/api/v1/changes").then().statusCode(200);
             });
         }
         return nanos;
