@@ -47,6 +47,7 @@ import org.prisonwatch.security.Callers;
 public abstract class RecordService<E extends VersionedEntity, I, V extends VersionedView> {
 
     private static final String EXTERNAL_REF_FIELD = "externalRef";
+    private static final Pattern EXTERNAL_REF = Pattern.compile("[A-Za-z0-9._:~-]{1,200}");
 
     @Inject
     protected EntityManager em;
@@ -66,8 +67,6 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
     @Inject
     RecordChanges changes;
 
-    private static final Pattern EXTERNAL_REF = Pattern.compile("[A-Za-z0-9._:~-]{1,200}");
-
     private final RecordKind<E, I, V> kind;
 
     /** Whether records of this kind carry a partner's externalRef, unique per submitter. */
@@ -75,8 +74,9 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
 
     protected RecordService(RecordKind<E, I, V> kind) {
         this.kind = kind;
-        this.referencedExternally = kind.inputType().isRecord() && Arrays.stream(kind.inputType().getRecordComponents())
-                .anyMatch(component -> component.getName().equals(EXTERNAL_REF_FIELD));
+        this.referencedExternally = kind.inputType().isRecord()
+                && Arrays.stream(kind.inputType().getRecordComponents())
+                        .anyMatch(component -> component.getName().equals(EXTERNAL_REF_FIELD));
     }
 
     /** Copies the input onto the entity; collections with references override this to check them first. */

@@ -42,6 +42,11 @@ class IdempotencyKeyTest {
     @Inject
     IdempotencyPurge purge;
 
+    /** Not a bare UUID: the test database helper would bind one as a uuid, and idem_key is text. */
+    private static String newKey() {
+        return "retry-" + UUID.randomUUID();
+    }
+
     private long incidentsTitled(String title) {
         return database.count("select count(*) from incident where title = ?", title);
     }
@@ -52,7 +57,7 @@ class IdempotencyKeyTest {
 
     @Test
     void aRetryGetsTheFirstResponseAgainAndCreatesNothing() {
-        String key = UUID.randomUUID().toString();
+        String key = newKey();
         Map<String, Object> body = incidentBody(null, "2025-08-01", null);
         Response first = post(key, body);
         first.then().statusCode(201).header("Idempotent-Replayed", nullValue());
@@ -68,7 +73,7 @@ class IdempotencyKeyTest {
 
     @Test
     void theSameRequestFormattedDifferentlyIsStillTheSameRequest() {
-        String key = UUID.randomUUID().toString();
+        String key = newKey();
         String title = unique("Formatting");
         api().header("Idempotency-Key", key)
                 .body("{\"type\":\"COMBAT_CASUALTIES\",\"title\":\"" + title + "\",\"occurredFrom\":\"2025-08-01\"}")
@@ -81,7 +86,7 @@ class IdempotencyKeyTest {
 
     @Test
     void theSameKeyWithAChangedBodyIsRefusedAndWritesNothing() {
-        String key = UUID.randomUUID().toString();
+        String key = newKey();
         Map<String, Object> body = incidentBody(null, "2025-08-01", null);
         post(key, body).then().statusCode(201);
         Map<String, Object> changed = incidentBody(null, "2025-08-01", null);
@@ -108,7 +113,7 @@ class IdempotencyKeyTest {
 
     @Test
     void keysBelongToTheCallerThatUsedThem() {
-        String key = UUID.randomUUID().toString();
+        String key = newKey();
         Map<String, Object> body = incidentBody(null, "2025-08-01", null);
         post(key, body).then().statusCode(201);
         as(Role.ANALYST).header("Idempotency-Key", key).body(body).post("/api/v1/incidents").then().statusCode(201)
@@ -118,7 +123,7 @@ class IdempotencyKeyTest {
 
     @Test
     void fiftyParallelPostsWithOneKeyCreateOneRecordAndAllGetTheSameAnswer() throws Exception {
-        String key = UUID.randomUUID().toString();
+        String key = newKey();
         Map<String, Object> body = incidentBody(null, "2025-08-01", null);
         ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch start = new CountDownLatch(1);
@@ -161,7 +166,7 @@ class IdempotencyKeyTest {
 
     @Test
     void aFailedAttemptReleasesItsKeySoAFixedRetryGoesThrough() {
-        String key = UUID.randomUUID().toString();
+        String key = newKey();
         Map<String, Object> body = incidentBody(UUID.randomUUID().toString(), "2025-08-01", null);
         post(key, body).then().statusCode(400).body("errors[0].field", equalTo("prisonId"));
         assertEquals(0, database.count("select count(*) from idempotency_key where idem_key = ?", key));
@@ -173,7 +178,7 @@ class IdempotencyKeyTest {
 
     @Test
     void aClaimStillRunningGets409AndAnAbandonedOneIsTakenOver() {
-        String key = UUID.randomUUID().toString();
+        String key = newKey();
         Map<String, Object> body = incidentBody(null, "2025-08-01", null);
         post(key, body).then().statusCode(201);
         // make the stored record look like an attempt that is still running
@@ -193,7 +198,7 @@ class IdempotencyKeyTest {
 
     @Test
     void aReplayedKeyIssueNeverCarriesTheKeyAndTheKeyIsNeverStored() {
-        String key = UUID.randomUUID().toString();
+        String key = newKey();
         Map<String, Object> body = Map.of("name", unique("idempotent key"), "role", "PARTNER");
         Response first = api().header("Idempotency-Key", key).body(body).post("/api/v1/admin/api-keys");
         first.then().statusCode(201);
@@ -210,8 +215,8 @@ class IdempotencyKeyTest {
 
     @Test
     void expiredKeysArePurgedAndYoungerOnesKept() {
-        String old = UUID.randomUUID().toString();
-        String young = UUID.randomUUID().toString();
+        String old = newKey();
+        String young = newKey();
         post(old, incidentBody(null, "2025-08-01", null)).then().statusCode(201);
         post(young, incidentBody(null, "2025-08-01", null)).then().statusCode(201);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
