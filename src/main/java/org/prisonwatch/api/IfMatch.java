@@ -13,9 +13,13 @@ public final class IfMatch {
         return "\"" + version + "\"";
     }
 
+    public static boolean isAbsent(String header) {
+        return header == null || header.isBlank();
+    }
+
     /** Passes when the header names the current version (or is *); 428 when absent, 412 when stale. */
     public static void require(String header, int currentVersion) {
-        if (header == null || header.isBlank()) {
+        if (isAbsent(header)) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "This write needs an If-Match header with the record's current ETag, e.g. If-Match: \"3\"");
         }

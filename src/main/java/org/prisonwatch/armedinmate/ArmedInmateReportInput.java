@@ -13,6 +13,7 @@ import org.prisonwatch.caserecord.Confidentiality;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.ExternalRef;
 import org.prisonwatch.caserecord.VerificationStatus;
+import org.prisonwatch.caserecord.ExternallyReferenced;
 import org.prisonwatch.caserecord.VerifiableInput;
 
 /** The editable fields of an armed-inmate report. */
@@ -37,7 +38,7 @@ public record ArmedInmateReportInput(
         @Size(max = Citation.MAX_PER_RECORD) List<@NotNull @Valid Citation> citations,
         @Size(max = 10000) String notes,
         @ExternalRef @Schema(description = "A partner system's own id for this record",
-                examples = "kachin-monitor:AIR-2025-007") String externalRef) implements VerifiableInput {
+                examples = "kachin-monitor:AIR-2025-007") String externalRef) implements VerifiableInput, ExternallyReferenced {
 
     public ArmedInmateReportInput {
         inmateCategories = inmateCategories == null ? List.of() : inmateCategories;

@@ -15,7 +15,6 @@ import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +46,7 @@ import org.prisonwatch.security.Callers;
 public abstract class RecordService<E extends VersionedEntity, I, V extends VersionedView> {
 
     private static final String EXTERNAL_REF_FIELD = "externalRef";
-    private static final Pattern EXTERNAL_REF = Pattern.compile("[A-Za-z0-9._:~-]{1,200}");
+    private static final Pattern EXTERNAL_REF = Pattern.compile(ExternalRef.CHARACTERS);
 
     @Inject
     protected EntityManager em;
@@ -69,14 +68,8 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
 
     private final RecordKind<E, I, V> kind;
 
-    /** Whether records of this kind carry a partner's externalRef, unique per submitter. */
-    private final boolean referencedExternally;
-
     protected RecordService(RecordKind<E, I, V> kind) {
         this.kind = kind;
-        this.referencedExternally = kind.inputType().isRecord()
-                && Arrays.stream(kind.inputType().getRecordComponents())
-                        .anyMatch(component -> component.getName().equals(EXTERNAL_REF_FIELD));
     }
 
     /** Copies the input onto the entity; collections with references override this to check them first. */
@@ -165,18 +158,19 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
      */
     @Transactional
     public Upserted<V> upsertByRef(String externalRef, String ifMatch, I input) {
-        if (externalRef == null || !EXTERNAL_REF.matcher(externalRef).matches()) {
-            throw ProblemException.invalidParameter(EXTERNAL_REF_FIELD, "must be 1 to 200 letters, digits or . _ : ~ -");
+        if (externalRef == null || externalRef.length() > ExternalRef.MAX_LENGTH
+                || !EXTERNAL_REF.matcher(externalRef).matches()) {
+            throw ProblemException.invalidParameter(EXTERNAL_REF_FIELD, ExternalRef.MESSAGE);
         }
         String bodyRef = externalRefOf(input);
         if (bodyRef != null && !bodyRef.equals(externalRef)) {
             throw ProblemException.invalidField(EXTERNAL_REF_FIELD, "must be left out or equal the externalRef "
                     + "in the path");
         }
-        I referenced = withExternalRef(input, externalRef);
+        I referenced = bodyRef == null ? withExternalRef(input, externalRef) : input;
         E existing = findOwnByRef(callers.audience().keyId(), externalRef);
         if (existing == null) {
-            if (ifMatch != null && !ifMatch.isBlank()) {
+            if (!IfMatch.isAbsent(ifMatch)) {
                 throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match was given, but you have no "
                         + kind.label().toLowerCase() + " with externalRef " + externalRef + " to match");
             }
@@ -187,7 +181,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
                     + "externalRef " + externalRef + " was deleted by an administrator; a deleted reference is not "
                     + "reused, so send the record under a new externalRef");
         }
-        if ((ifMatch == null || ifMatch.isBlank()) && sameAsStored(existing, referenced)) {
+        if (IfMatch.isAbsent(ifMatch) && sameAsStored(existing, referenced)) {
             return new Upserted<>(false, kind.toView().apply(existing, callers.audience()));
         }
         IfMatch.require(ifMatch, existing.version);
@@ -195,7 +189,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
     }
 
     private E findOwnByRef(UUID submitter, String externalRef) {
-        if (!referencedExternally || submitter == null) {
+        if (!ExternallyReferenced.class.isAssignableFrom(kind.inputType()) || submitter == null) {
             throw new IllegalStateException(kind.label() + " records are not addressed by reference");
         }
         return em.createQuery("select e from " + entityName() + " e where e.submittedBy = :submitter "
@@ -213,7 +207,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
 
     /** One record per submitter and externalRef; the unique index backs this up against concurrent writers. */
     private void refuseTakenExternalRef(UUID submitter, String externalRef, UUID self) {
-        if (externalRef == null || submitter == null || !referencedExternally) {
+        if (externalRef == null || submitter == null) {
             return;
         }
         E taken = findOwnByRef(submitter, externalRef);
@@ -224,14 +218,11 @@ public abstract class RecordService<E extends VersionedEntity, I, V extends Vers
         }
     }
 
-    private String externalRefOf(I input) {
-        if (!referencedExternally) {
-            return null;
-        }
-        JsonNode ref = mapper.valueToTree(input).get(EXTERNAL_REF_FIELD);
-        return ref == null || ref.isNull() ? null : ref.asText();
+    private static String externalRefOf(Object input) {
+        return input instanceof ExternallyReferenced referenced ? referenced.externalRef() : null;
     }
 
+    /** The input with the path's reference filled in; records are immutable, so by way of its JSON tree. */
     private I withExternalRef(I input, String externalRef) {
         ObjectNode tree = mapper.valueToTree(input);
         tree.put(EXTERNAL_REF_FIELD, externalRef);

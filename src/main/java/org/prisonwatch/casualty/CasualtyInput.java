@@ -12,6 +12,7 @@ import org.prisonwatch.caserecord.Confidentiality;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.ExternalRef;
 import org.prisonwatch.caserecord.VerificationStatus;
+import org.prisonwatch.caserecord.ExternallyReferenced;
 import org.prisonwatch.caserecord.VerifiableInput;
 
 /** The editable fields of a casualty record. */
@@ -28,7 +29,7 @@ public record CasualtyInput(
         @Size(max = Citation.MAX_PER_RECORD) List<@NotNull @Valid Citation> citations,
         @Size(max = 10000) String notes,
         @ExternalRef @Schema(description = "A partner system's own id for this record",
-                examples = "kachin-monitor:CAS-2025-112") String externalRef) implements VerifiableInput {
+                examples = "kachin-monitor:CAS-2025-112") String externalRef) implements VerifiableInput, ExternallyReferenced {
 
     public CasualtyInput {
         verificationStatus = verificationStatus == null ? VerificationStatus.REPORTED : verificationStatus;

@@ -16,6 +16,7 @@ import org.prisonwatch.caserecord.Confidentiality;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.ExternalRef;
 import org.prisonwatch.caserecord.VerificationStatus;
+import org.prisonwatch.caserecord.ExternallyReferenced;
 import org.prisonwatch.caserecord.VerifiableInput;
 
 /** The editable fields of an incident. */
@@ -45,7 +46,7 @@ public record IncidentInput(
         @Schema(description = "Defaults to RESTRICTED") Confidentiality confidentiality,
         @Size(max = Citation.MAX_PER_RECORD) List<@NotNull @Valid Citation> citations,
         @ExternalRef @Schema(description = "A partner system's own id for this record", examples = "kachin-monitor:INC-2025-031")
-        String externalRef) implements VerifiableInput {
+        String externalRef) implements VerifiableInput, ExternallyReferenced {
 
     public IncidentInput {
         occurredTo = occurredTo == null ? occurredFrom : occurredTo;

@@ -36,7 +36,10 @@ public class RateLimiter {
         }
     }
 
-    /** Windows of callers who never came back (one-off client addresses) would otherwise stay for good. */
+    /**
+     * Past windows are never read again. One purge for every caller, rather than each caller clearing its own,
+     * keeps the per-request path to update-else-insert and also catches callers who never come back.
+     */
     @Scheduled(identity = "rate-limit-purge", every = "1h", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOldWindows() {
@@ -50,9 +53,6 @@ public class RateLimiter {
                         + "where caller = ?1 and window_start = ?2")
                 .setParameter(1, caller).setParameter(2, window).executeUpdate();
         if (updated == 0) {
-            // a caller's first request of a window also clears its older windows, so the table stays small
-            em.createNativeQuery("delete from rate_limit_window where caller = ?1 and window_start < ?2")
-                    .setParameter(1, caller).setParameter(2, window).executeUpdate();
             em.createNativeQuery("insert into rate_limit_window (caller, window_start, hits) values (?1, ?2, 1)")
                     .setParameter(1, caller).setParameter(2, window).executeUpdate();
             em.flush();
