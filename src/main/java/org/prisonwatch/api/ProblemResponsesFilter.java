@@ -74,6 +74,7 @@ public class ProblemResponsesFilter implements OASFilter {
         APIResponses responses = operation.getResponses();
         String id = operation.getOperationId() == null ? "" : operation.getOperationId();
         boolean onRecord = path.endsWith("{id}");
+        boolean erasure = id.startsWith("erase");
         boolean hasBody = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                 || method == PathItem.HttpMethod.PATCH;
 
@@ -108,13 +109,17 @@ public class ProblemResponsesFilter implements OASFilter {
                 ok.description("One page of records").addHeader("Link",
                         header("<url>; rel=\"next\" with the next page's cursor, absent on the last page", null));
             }
-        } else if (id.startsWith("delete")) {
+        } else if (id.startsWith("delete") || erasure) {
+            String done = erasure ? "Erased" : "Deleted";
             APIResponse gone = responses.getAPIResponse("204");
             if (gone == null) {
                 responses.removeAPIResponse("200");
-                responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted"));
+                responses.addAPIResponse("204", OASFactory.createAPIResponse().description(done));
             } else {
-                gone.description("Deleted");
+                gone.description(done);
+            }
+            if (erasure) {
+                responses.getAPIResponse("204").addHeader("ETag", header("The record's new version, quoted", null));
             }
         }
 
@@ -127,7 +132,7 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, "404", "NotFound");
         }
         boolean byRef = path.contains("/by-ref/");
-        if ((onRecord || byRef) && method != PathItem.HttpMethod.GET) {
+        if ((onRecord || byRef || erasure) && method != PathItem.HttpMethod.GET) {
             add(responses, "412", "PreconditionFailed");
             add(responses, "428", "PreconditionRequired");
         }
@@ -135,7 +140,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (byRef || (onRecord && edit && referencedExternally(path))) {
             add(responses, "409", "Conflict");
         }
-        if (method == PathItem.HttpMethod.DELETE && referencedByOthers(path)) {
+        if (method == PathItem.HttpMethod.DELETE && onRecord && referencedByOthers(path)) {
             add(responses, "409", "StillReferenced");
         }
         if (method == PathItem.HttpMethod.POST) {

@@ -3,8 +3,8 @@ package org.prisonwatch.api;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.prisonwatch.caserecord.Upserted;
-import org.prisonwatch.caserecord.VersionedView;
+import org.prisonwatch.api.Upserted;
+import org.prisonwatch.api.VersionedView;
 
 /** Builds the success responses the contract fixes: ETag on every record, Location on create, Link on lists. */
 public final class Responses {
@@ -31,6 +31,11 @@ public final class Responses {
 
     public static RestResponse<Void> deleted() {
         return RestResponse.noContent();
+    }
+
+    /** 204 after an erasure, with the record's new version: the client's copy is stale. */
+    public static RestResponse<Void> erased(int version) {
+        return RestResponse.ResponseBuilder.<Void>noContent().header("ETag", IfMatch.etag(version)).build();
     }
 
     public static <T> RestResponse<Page<T>> page(UriInfo uri, Page<T> page) {

@@ -1,5 +1,6 @@
 package org.prisonwatch.armedinmate;
 
+import org.prisonwatch.caserecord.ClassifiedInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,7 +10,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prisonwatch.caserecord.ChronologicalRange;
 import org.prisonwatch.caserecord.Citation;
-import org.prisonwatch.caserecord.Confidentiality;
+import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.ExternalRef;
 import org.prisonwatch.caserecord.VerificationStatus;
@@ -38,7 +39,7 @@ public record ArmedInmateReportInput(
         @Size(max = Citation.MAX_PER_RECORD) List<@NotNull @Valid Citation> citations,
         @Size(max = 10000) String notes,
         @ExternalRef @Schema(description = "A partner system's own id for this record",
-                examples = "kachin-monitor:AIR-2025-007") String externalRef) implements VerifiableInput, ExternallyReferenced {
+                examples = "kachin-monitor:AIR-2025-007") String externalRef) implements ClassifiedInput, VerifiableInput, ExternallyReferenced {
 
     public ArmedInmateReportInput {
         inmateCategories = inmateCategories == null ? List.of() : inmateCategories;

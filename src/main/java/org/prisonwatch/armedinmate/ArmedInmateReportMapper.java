@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import org.prisonwatch.caserecord.EmbeddedCitation;
 import org.prisonwatch.caserecord.EmbeddedCount;
-import org.prisonwatch.security.Audience;
+import org.prisonwatch.gate.Disclosure;
 
 /** Moves armed-inmate report fields between the API records and the entity. */
 final class ArmedInmateReportMapper {
@@ -14,7 +14,7 @@ final class ArmedInmateReportMapper {
     private ArmedInmateReportMapper() {
     }
 
-    static ArmedInmateReportView toView(ArmedInmateReport r, Audience audience) {
+    static ArmedInmateReportView toView(ArmedInmateReport r, Disclosure disclosure) {
         return new ArmedInmateReportView(r.id, r.version, r.createdAt, r.updatedAt, r.prisonId, r.incidentId,
                 r.reportedOn, r.periodFrom, r.periodTo, EmbeddedCount.toCount(r.inmatesArmed),
                 inDeclaredOrder(r.inmateCategories), inDeclaredOrder(r.inducements), inDeclaredOrder(r.roles),

@@ -4,12 +4,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Function;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.SortKey;
-import org.prisonwatch.security.Audience;
+import org.prisonwatch.access.Audience;
 
 /** Queries over armed-inmate reports. */
 @ApplicationScoped
@@ -19,7 +20,7 @@ public class ArmedInmateReportRepository implements PanacheRepositoryBase<ArmedI
             new SortKey<>("reportedOn", "reportedOn", r -> r.reportedOn, LocalDate::parse),
             new SortKey<>("updatedAt", "updatedAt", r -> r.updatedAt, java.time.Instant::parse));
 
-    Page<ArmedInmateReportView> list(ArmedInmateReportFilter f, PageParams page, Audience audience) {
+    Page<ArmedInmateReport> list(ArmedInmateReportFilter f, PageParams page, Audience audience) {
         Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null")
                 .when(f.prisonId, "prisonId", "e.prisonId = :prisonId")
                 .when(f.stateRegion, "stateRegion",
@@ -29,6 +30,6 @@ public class ArmedInmateReportRepository implements PanacheRepositoryBase<ArmedI
                 .when(f.usedInCombat, "usedInCombat", "e.usedInCombat = :usedInCombat")
                 .when(f.from, "from", "e.effectiveTo >= :from")
                 .when(f.to, "to", "e.effectiveFrom <= :to");
-        return KEYSET.page(getEntityManager(), filter, page, e -> ArmedInmateReportMapper.toView(e, audience));
+        return KEYSET.page(getEntityManager(), filter, page, Function.identity());
     }
 }

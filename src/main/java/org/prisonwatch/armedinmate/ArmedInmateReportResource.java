@@ -28,10 +28,10 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
-import org.prisonwatch.caserecord.Upserted;
+import org.prisonwatch.api.Upserted;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
-import org.prisonwatch.security.Role;
+import org.prisonwatch.access.Role;
 
 /** HTTP in, HTTP out for /api/v1/armed-inmate-reports. */
 @Path(ArmedInmateReportResource.PATH)

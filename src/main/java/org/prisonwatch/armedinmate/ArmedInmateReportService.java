@@ -6,8 +6,9 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
+import org.prisonwatch.audit.AuditedEntity;
 import org.prisonwatch.caserecord.RecordKind;
-import org.prisonwatch.caserecord.RecordService;
+import org.prisonwatch.collection.RecordService;
 import org.prisonwatch.incident.IncidentRepository;
 import org.prisonwatch.prison.PrisonRepository;
 import org.prisonwatch.source.SourceRepository;
@@ -30,13 +31,13 @@ public class ArmedInmateReportService
     SourceRepository sources;
 
     public ArmedInmateReportService() {
-        super(new RecordKind<>(ArmedInmateReport.class, ArmedInmateReportInput.class, "Armed-inmate report", ArmedInmateReport::new,
-                ArmedInmateReportMapper::apply, ArmedInmateReportMapper::toInput, ArmedInmateReportMapper::toView));
+        super(new RecordKind<>(ArmedInmateReport.class, ArmedInmateReportInput.class, AuditedEntity.ARMED_INMATE_REPORT, "Armed-inmate report",
+                ArmedInmateReport::new, ArmedInmateReportMapper::apply, ArmedInmateReportMapper::toInput, ArmedInmateReportMapper::toView));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ArmedInmateReportView> list(ArmedInmateReportFilter filter, PageParams page) {
-        return reports.list(filter, page, callers.audience());
+        return show(reports.list(filter, page, callers.audience()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -44,7 +45,7 @@ public class ArmedInmateReportService
             PageParams page) {
         prisons.requireLive(prisonId);
         filter.prisonId = prisonId;
-        return reports.list(filter, page, callers.audience());
+        return show(reports.list(filter, page, callers.audience()));
     }
 
     @Override

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.prisonwatch.security.Sha256;
+import org.prisonwatch.secrets.Sha256;
 
 /** One link of the audit chain. It names who did what to which record; never the record's values. */
 @Entity

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import org.prisonwatch.security.Callers;
+import org.prisonwatch.access.Callers;
 
 /** Appends to the hash-chained audit log, inside the transaction of the write it records. */
 @ApplicationScoped
@@ -42,11 +42,12 @@ public class AuditLog {
     }
 
     /**
-     * For responses that carry identifying data, one entry per record, keyed by id with the version shown. The
-     * read itself is not a transaction; its trace must be.
+     * For responses that carry identifying data, one entry per record, keyed by id with the version shown. A read
+     * is not a transaction, so its trace gets one of its own; a write's response joins the write's, which already
+     * holds the chain's head.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordReads(String entity, Map<UUID, Integer> versionsShown) {
-        versionsShown.forEach((id, version) -> record(AuditAction.READ_PERSON, entity, id, version));
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void recordReads(AuditAction read, String entity, Map<UUID, Integer> versionsShown) {
+        versionsShown.forEach((id, version) -> record(read, entity, id, version));
     }
 }

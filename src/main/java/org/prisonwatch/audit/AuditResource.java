@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
-import org.prisonwatch.security.Role;
+import org.prisonwatch.access.Role;
 
 /** HTTP in, HTTP out for /api/v1/audit. */
 @Path("/api/v1/audit")

@@ -1,5 +1,8 @@
 package org.prisonwatch.caserecord;
 
+import org.prisonwatch.access.Audience;
+import org.prisonwatch.access.Confidentiality;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,4 +20,18 @@ public abstract class ProtectedEntity extends VersionedEntity {
     /** The API key that submitted the record: reporters see their own submissions whatever their confidentiality. */
     @Column(name = "submitted_by")
     public UUID submittedBy;
+
+    public boolean visibleTo(Audience audience) {
+        return audience.maySee(confidentiality, submittedBy);
+    }
+
+    @Override
+    public Confidentiality confidentiality() {
+        return confidentiality;
+    }
+
+    @Override
+    public UUID submittedBy() {
+        return submittedBy;
+    }
 }

@@ -8,13 +8,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.hibernate.annotations.UuidGenerator;
+import org.prisonwatch.gate.GatedRecord;
 
 /**
  * What every stored record has: a time-ordered id, an optimistic-locking version starting at 1 (the ETag),
  * timestamps, and the soft-delete mark that hides it from reads.
  */
 @MappedSuperclass
-public abstract class VersionedEntity {
+public abstract class VersionedEntity implements GatedRecord {
 
     @Id
     @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
@@ -44,5 +45,15 @@ public abstract class VersionedEntity {
 
     public boolean isDeleted() {
         return deletedAt != null;
+    }
+
+    @Override
+    public UUID id() {
+        return id;
+    }
+
+    @Override
+    public Integer version() {
+        return version;
     }
 }

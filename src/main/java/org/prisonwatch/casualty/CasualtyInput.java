@@ -1,5 +1,6 @@
 package org.prisonwatch.casualty;
 
+import org.prisonwatch.caserecord.ClassifiedInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prisonwatch.caserecord.Citation;
-import org.prisonwatch.caserecord.Confidentiality;
+import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.ExternalRef;
 import org.prisonwatch.caserecord.VerificationStatus;
@@ -29,7 +30,7 @@ public record CasualtyInput(
         @Size(max = Citation.MAX_PER_RECORD) List<@NotNull @Valid Citation> citations,
         @Size(max = 10000) String notes,
         @ExternalRef @Schema(description = "A partner system's own id for this record",
-                examples = "kachin-monitor:CAS-2025-112") String externalRef) implements VerifiableInput, ExternallyReferenced {
+                examples = "kachin-monitor:CAS-2025-112") String externalRef) implements ClassifiedInput, VerifiableInput, ExternallyReferenced {
 
     public CasualtyInput {
         verificationStatus = verificationStatus == null ? VerificationStatus.REPORTED : verificationStatus;

@@ -28,10 +28,10 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
-import org.prisonwatch.caserecord.Upserted;
+import org.prisonwatch.api.Upserted;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
-import org.prisonwatch.security.Role;
+import org.prisonwatch.access.Role;
 
 /** HTTP in, HTTP out for /api/v1/casualties. */
 @Path(CasualtyResource.PATH)
@@ -124,5 +124,17 @@ public class CasualtyResource {
                     + "caller may not see are left out. 404 when the record does not exist, was deleted or is hidden.")
     public RestResponse<Page<CasualtyResponse>> listCasualtyHistory(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         return Responses.page(uri, service.history(id, page));
+    }
+
+    @DELETE
+    @RolesAllowed(Role.Names.ADMIN)
+    @Path("{id}/person")
+    @Operation(summary = "Erase the identified person of a casualty",
+            description = "For a person in danger: removes the person from the record, from every stored version of "
+                    + "it and from stored idempotent responses, deleted records included; the audit log records "
+                    + "that it happened, without the value. The record's version moves on; If-Match is required. "
+                    + "Cannot be undone.")
+    public RestResponse<Void> erasePerson(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return Responses.erased(service.erasePerson(id, ifMatch));
     }
 }

@@ -1,7 +1,7 @@
 package org.prisonwatch.casualty;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.prisonwatch.caserecord.VersionedView;
+import org.prisonwatch.api.VersionedView;
 
 /**
  * A casualty record as some audience sees it. Staff roles get {@link CasualtyView}; anonymous and partner callers

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.prisonwatch.gate.IdentifyingField;
+import org.prisonwatch.gate.IdentifyingView;
 import org.prisonwatch.caserecord.Citation;
-import org.prisonwatch.caserecord.Confidentiality;
+import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.VerificationStatus;
 
@@ -28,5 +30,15 @@ public record CasualtyView(
         Confidentiality confidentiality,
         List<Citation> citations,
         String notes,
-        @Schema(examples = "kachin-monitor:CAS-2025-112") String externalRef) implements CasualtyResponse {
+        @Schema(examples = "kachin-monitor:CAS-2025-112") String externalRef) implements CasualtyResponse, IdentifyingView {
+
+    @Override
+    public boolean identifies() {
+        return person != null;
+    }
+
+    @Override
+    public IdentifyingField identifyingField() {
+        return IdentifyingField.PERSON;
+    }
 }

@@ -14,9 +14,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.caserecord.CurrentState;
-import org.prisonwatch.caserecord.RecordChange;
-import org.prisonwatch.caserecord.RecordService;
-import org.prisonwatch.security.Callers;
+import org.prisonwatch.journal.RecordChange;
+import org.prisonwatch.collection.RecordService;
+import org.prisonwatch.access.Callers;
 
 /**
  * Reads the change feed for the caller. Each record sits in the feed once, at the position of its latest write,
@@ -74,7 +74,7 @@ public class ChangeFeed {
                 Collectors.mapping(row -> row.entityId, Collectors.toList())));
         Map<UUID, CurrentState<?>> states = new HashMap<>();
         for (RecordService<?, ?, ?> service : services) {
-            List<UUID> ids = idsByEntity.get(service.entityName());
+            List<UUID> ids = idsByEntity.get(service.kind().storedName());
             if (ids != null) {
                 service.current(ids).forEach(state -> states.put(state.id(), state));
             }

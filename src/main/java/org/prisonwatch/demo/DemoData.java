@@ -17,7 +17,7 @@ import org.prisonwatch.armedinmate.InmateCategory;
 import org.prisonwatch.armedinmate.InmateRole;
 import org.prisonwatch.armedinmate.Inducement;
 import org.prisonwatch.caserecord.Citation;
-import org.prisonwatch.caserecord.Confidentiality;
+import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.Reliability;
 import org.prisonwatch.caserecord.VerificationStatus;

@@ -1,5 +1,9 @@
 package org.prisonwatch.idempotency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +34,9 @@ public class IdempotencyRecords {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
 
     /** The outcome of claiming a key. */
     public sealed interface Claim permits Claimed, Completed, Running, Mismatch {
@@ -117,6 +124,30 @@ public class IdempotencyRecords {
                         + "and r.claimToken = :token and r.status is null")
                 .setParameter("caller", claim.id().callerKeyId()).setParameter("key", claim.id().key())
                 .setParameter("token", claim.token()).executeUpdate();
+    }
+
+    /**
+     * Removes a field from every stored response that created this record (its Location names it), for an
+     * erasure: a replay must never hand back what an administrator erased. Returns how many were changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int eraseFromResponses(UUID recordId, String field) {
+        int changed = 0;
+        for (IdempotencyRecord record : em.createQuery("select r from IdempotencyRecord r where r.location like "
+                        + ":location and r.responseBody is not null", IdempotencyRecord.class)
+                .setParameter("location", "%/" + recordId).getResultList()) {
+            try {
+                JsonNode body = mapper.readTree(record.responseBody);
+                if (body instanceof ObjectNode object && object.has(field)) {
+                    object.remove(field);
+                    record.responseBody = mapper.writeValueAsString(object);
+                    changed++;
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a stored response could not be read", e);
+            }
+        }
+        return changed;
     }
 
     /** Deletes records past their retention; returns how many. */

@@ -1,6 +1,7 @@
 package org.prisonwatch.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,9 @@ import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.ProblemType;
-import org.prisonwatch.security.Callers;
-import org.prisonwatch.security.Sha256;
+import org.prisonwatch.gate.RecordGate;
+import org.prisonwatch.access.Callers;
+import org.prisonwatch.secrets.Sha256;
 
 /**
  * Runs a POST under its Idempotency-Key: the first attempt writes and stores its response in the same
@@ -36,6 +38,9 @@ public class IdempotentPosts {
 
     @Inject
     Callers callers;
+
+    @Inject
+    RecordGate gate;
 
     /**
      * @param path the collection posted to, which with the parsed body identifies the request
@@ -87,14 +92,16 @@ public class IdempotentPosts {
         }
     }
 
+    /** The stored response, sent again; passes the gate, which audits any identifying data it carries. */
     @SuppressWarnings("unchecked")
     private <T> RestResponse<T> replay(IdempotencyRecords.Completed done) {
-        Object body;
+        JsonNode body;
         try {
             body = mapper.readTree(done.body());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored response could not be read", e);
         }
+        gate.replayed(body);
         // the stored JSON stands in for T: JAX-RS writes whatever entity it is handed
         RestResponse.ResponseBuilder<T> response = RestResponse.ResponseBuilder.<T>create(done.status())
                 .entity((T) body).type(MediaType.APPLICATION_JSON_TYPE).header(REPLAYED_HEADER, "true");

@@ -1,5 +1,6 @@
 package org.prisonwatch.incident;
 
+import org.prisonwatch.caserecord.ClassifiedInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,7 +13,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prisonwatch.caserecord.ChronologicalRange;
 import org.prisonwatch.caserecord.Citation;
-import org.prisonwatch.caserecord.Confidentiality;
+import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.ExternalRef;
 import org.prisonwatch.caserecord.VerificationStatus;
@@ -46,7 +47,7 @@ public record IncidentInput(
         @Schema(description = "Defaults to RESTRICTED") Confidentiality confidentiality,
         @Size(max = Citation.MAX_PER_RECORD) List<@NotNull @Valid Citation> citations,
         @ExternalRef @Schema(description = "A partner system's own id for this record", examples = "kachin-monitor:INC-2025-031")
-        String externalRef) implements VerifiableInput, ExternallyReferenced {
+        String externalRef) implements ClassifiedInput, VerifiableInput, ExternallyReferenced {
 
     public IncidentInput {
         occurredTo = occurredTo == null ? occurredFrom : occurredTo;

@@ -5,13 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Function;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.SortKey;
-import org.prisonwatch.security.Audience;
+import org.prisonwatch.access.Audience;
 
 /** Queries over incidents. */
 @ApplicationScoped
@@ -21,7 +22,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
             new SortKey<>("occurredFrom", "occurredFrom", i -> i.occurredFrom, LocalDate::parse),
             new SortKey<>("updatedAt", "updatedAt", i -> i.updatedAt, java.time.Instant::parse));
 
-    Page<IncidentView> list(IncidentFilter f, PageParams page, Audience audience) {
+    Page<Incident> list(IncidentFilter f, PageParams page, Audience audience) {
         boolean within = f.dateMatch == DateMatch.within;
         Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null")
                 .contains(f.q, "e.searchText")
@@ -33,13 +34,13 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
                 .when(f.from, "from", within ? "e.occurredFrom >= :from" : "e.occurredTo >= :from")
                 .when(f.to, "to", within ? "e.occurredTo <= :to" : "e.occurredFrom <= :to")
                 .when(f.updatedSince, "updatedSince", "e.updatedAt >= :updatedSince");
-        return KEYSET.page(getEntityManager(), filter, page, e -> IncidentMapper.toView(e, audience));
+        return KEYSET.page(getEntityManager(), filter, page, Function.identity());
     }
 
     /** The live incident a record being written points to, share-locked until commit (see PrisonRepository). */
     public Incident requireReferenced(UUID id, String field, Audience audience) {
         Incident incident = findById(id, LockModeType.PESSIMISTIC_READ);
-        if (incident == null || incident.isDeleted() || !audience.maySee(incident)) {
+        if (incident == null || incident.isDeleted() || !incident.visibleTo(audience)) {
             throw ProblemException.invalidField(field, "no incident with this id");
         }
         return incident;
@@ -48,7 +49,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     /** 404 unless the incident exists and is not deleted: for nested reads under /incidents/{id}. */
     public void requireLive(UUID id, Audience audience) {
         Incident incident = findById(id);
-        if (incident == null || incident.isDeleted() || !audience.maySee(incident)) {
+        if (incident == null || incident.isDeleted() || !incident.visibleTo(audience)) {
             throw ProblemException.notFound("Incident");
         }
     }

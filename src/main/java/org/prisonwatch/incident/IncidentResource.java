@@ -28,13 +28,10 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
-import org.prisonwatch.caserecord.Upserted;
+import org.prisonwatch.api.Upserted;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
-import org.prisonwatch.security.Role;
-import org.prisonwatch.casualty.CasualtyFilter;
-import org.prisonwatch.casualty.CasualtyService;
-import org.prisonwatch.casualty.CasualtyResponse;
+import org.prisonwatch.access.Role;
 
 /** HTTP in, HTTP out for /api/v1/incidents. */
 @Path(IncidentResource.PATH)
@@ -47,9 +44,6 @@ public class IncidentResource {
 
     @Inject
     IncidentService service;
-
-    @Inject
-    CasualtyService casualties;
 
     @Inject
     IdempotentPosts idempotent;
@@ -120,16 +114,6 @@ public class IncidentResource {
     public RestResponse<Void> deleteIncident(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
         return Responses.deleted();
-    }
-
-    @GET
-    @PermitAll
-    @Path("{id}/casualties")
-    @Operation(summary = "List the casualties of an incident",
-            description = "The casualty list, filtered to this incident; takes that list's filters and sorts.")
-    public RestResponse<Page<CasualtyResponse>> listIncidentCasualties(@PathParam("id") UUID id,
-            @Valid @BeanParam CasualtyFilter filter, @Valid @BeanParam PageParams page) {
-        return Responses.page(uri, casualties.listForIncident(id, filter, page));
     }
 
     @GET

@@ -6,8 +6,9 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
+import org.prisonwatch.audit.AuditedEntity;
 import org.prisonwatch.caserecord.RecordKind;
-import org.prisonwatch.caserecord.RecordService;
+import org.prisonwatch.collection.RecordService;
 import org.prisonwatch.prison.PrisonRepository;
 import org.prisonwatch.source.SourceRepository;
 
@@ -25,20 +26,20 @@ public class IncidentService extends RecordService<Incident, IncidentInput, Inci
     SourceRepository sources;
 
     public IncidentService() {
-        super(new RecordKind<>(Incident.class, IncidentInput.class, "Incident", Incident::new,
-                IncidentMapper::apply, IncidentMapper::toInput, IncidentMapper::toView));
+        super(new RecordKind<>(Incident.class, IncidentInput.class, AuditedEntity.INCIDENT, "Incident",
+                Incident::new, IncidentMapper::apply, IncidentMapper::toInput, IncidentMapper::toView, IncidentMapper.HIDDEN));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<IncidentView> list(IncidentFilter filter, PageParams page) {
-        return incidents.list(filter, page, callers.audience());
+        return show(incidents.list(filter, page, callers.audience()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<IncidentView> listAtPrison(UUID prisonId, IncidentFilter filter, PageParams page) {
         prisons.requireLive(prisonId);
         filter.prisonId = prisonId;
-        return incidents.list(filter, page, callers.audience());
+        return show(incidents.list(filter, page, callers.audience()));
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.prisonwatch.api.SearchText;
 import org.prisonwatch.caserecord.ElementCollections;
-import org.prisonwatch.security.Audience;
+import org.prisonwatch.gate.Disclosure;
 
 /** Moves prison fields between the API records and the entity. */
 final class PrisonMapper {
@@ -12,7 +12,7 @@ final class PrisonMapper {
     private PrisonMapper() {
     }
 
-    static PrisonView toView(Prison p, Audience audience) {
+    static PrisonView toView(Prison p, Disclosure disclosure) {
         return new PrisonView(p.id, p.version, p.createdAt, p.updatedAt, p.name, p.nameMy,
                 List.copyOf(p.alternateNames), p.kind, p.stateRegion, p.township, p.pcode, p.latitude, p.longitude,
                 p.controlledBy, p.status, p.inConflictZone, p.estimatedPopulation, p.notes);

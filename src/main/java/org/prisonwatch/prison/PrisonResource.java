@@ -30,13 +30,7 @@ import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
-import org.prisonwatch.security.Role;
-import org.prisonwatch.armedinmate.ArmedInmateReportFilter;
-import org.prisonwatch.armedinmate.ArmedInmateReportService;
-import org.prisonwatch.armedinmate.ArmedInmateReportView;
-import org.prisonwatch.incident.IncidentFilter;
-import org.prisonwatch.incident.IncidentService;
-import org.prisonwatch.incident.IncidentView;
+import org.prisonwatch.access.Role;
 
 /** HTTP in, HTTP out for /api/v1/prisons. */
 @Path(PrisonResource.PATH)
@@ -49,12 +43,6 @@ public class PrisonResource {
 
     @Inject
     PrisonService service;
-
-    @Inject
-    IncidentService incidents;
-
-    @Inject
-    ArmedInmateReportService armedInmateReports;
 
     @Inject
     IdempotentPosts idempotent;
@@ -116,26 +104,6 @@ public class PrisonResource {
     public RestResponse<Void> deletePrison(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
         return Responses.deleted();
-    }
-
-    @GET
-    @PermitAll
-    @Path("{id}/incidents")
-    @Operation(summary = "List the incidents at a prison",
-            description = "The incident list, filtered to this prison; takes the incident list's filters and sorts.")
-    public RestResponse<Page<IncidentView>> listPrisonIncidents(@PathParam("id") UUID id,
-            @Valid @BeanParam IncidentFilter filter, @Valid @BeanParam PageParams page) {
-        return Responses.page(uri, incidents.listAtPrison(id, filter, page));
-    }
-
-    @GET
-    @PermitAll
-    @Path("{id}/armed-inmate-reports")
-    @Operation(summary = "List the armed-inmate reports about a prison",
-            description = "The armed-inmate report list, filtered to this prison; takes that list's filters and sorts.")
-    public RestResponse<Page<ArmedInmateReportView>> listPrisonArmedInmateReports(@PathParam("id") UUID id,
-            @Valid @BeanParam ArmedInmateReportFilter filter, @Valid @BeanParam PageParams page) {
-        return Responses.page(uri, armedInmateReports.listAtPrison(id, filter, page));
     }
 
     @GET

@@ -6,8 +6,9 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
+import org.prisonwatch.audit.AuditedEntity;
 import org.prisonwatch.caserecord.RecordKind;
-import org.prisonwatch.caserecord.RecordService;
+import org.prisonwatch.collection.RecordService;
 
 /** Prison records: the shared write rules plus what may point at a prison. */
 @ApplicationScoped
@@ -17,13 +18,13 @@ public class PrisonService extends RecordService<Prison, PrisonInput, PrisonView
     PrisonRepository prisons;
 
     public PrisonService() {
-        super(new RecordKind<>(Prison.class, PrisonInput.class, "Prison", Prison::new,
-                PrisonMapper::apply, PrisonMapper::toInput, PrisonMapper::toView));
+        super(new RecordKind<>(Prison.class, PrisonInput.class, AuditedEntity.PRISON, "Prison",
+                Prison::new, PrisonMapper::apply, PrisonMapper::toInput, PrisonMapper::toView));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PrisonView> list(PrisonFilter filter, PageParams page) {
-        return prisons.list(filter, page, callers.audience());
+        return show(prisons.list(filter, page, callers.audience()));
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.prisonwatch.caserecord.VersionedView;
+import org.prisonwatch.api.VersionedView;
 
 /** A prison as the API returns it. */
 @Schema(name = "Prison", description = "A place of detention")

@@ -1,5 +1,7 @@
 package org.prisonwatch.security;
 
+import org.prisonwatch.access.Role;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package org.prisonwatch.security;
 
+import org.prisonwatch.access.Role;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,5 +1,7 @@
 package org.prisonwatch.security;
 
+import org.prisonwatch.access.Role;
+
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -17,6 +19,7 @@ import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.audit.AuditAction;
+import org.prisonwatch.audit.AuditedEntity;
 import org.prisonwatch.audit.AuditLog;
 
 /** Issuing, listing, revoking and checking API keys. */
@@ -49,7 +52,7 @@ public class ApiKeyService {
                     + MIN_BOOTSTRAP_KEY_LENGTH + " characters of random text");
         }
         ApiKey stored = store("bootstrap admin", Role.ADMIN, null, key);
-        audit.record(AuditAction.KEY_ISSUE, ApiKey.class.getSimpleName(), stored.id, null);
+        audit.record(AuditAction.KEY_ISSUE, AuditedEntity.API_KEY.storedName(), stored.id, null);
         LOG.info("Bootstrap admin key stored (as a hash); create named keys with it, then revoke it");
     }
 
@@ -57,7 +60,7 @@ public class ApiKeyService {
     public ApiKeyView issue(ApiKeyInput input, UUID createdBy) {
         String key = KeyHash.newKey();
         ApiKey stored = store(input.name().strip(), input.role(), createdBy, key);
-        audit.record(AuditAction.KEY_ISSUE, ApiKey.class.getSimpleName(), stored.id, null);
+        audit.record(AuditAction.KEY_ISSUE, AuditedEntity.API_KEY.storedName(), stored.id, null);
         return ApiKeyView.of(stored, key);
     }
 
@@ -75,7 +78,7 @@ public class ApiKeyService {
         }
         if (key.revokedAt == null) {
             key.revokedAt = now();
-            audit.record(AuditAction.KEY_REVOKE, ApiKey.class.getSimpleName(), key.id, null);
+            audit.record(AuditAction.KEY_REVOKE, AuditedEntity.API_KEY.storedName(), key.id, null);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.prisonwatch.security;
 
+import org.prisonwatch.secrets.Sha256;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 

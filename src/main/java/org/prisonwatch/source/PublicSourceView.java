@@ -3,7 +3,7 @@ package org.prisonwatch.source;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.prisonwatch.caserecord.Confidentiality;
+import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.caserecord.Reliability;
 
 /** A source as anonymous and partner callers see it: no contact. */

@@ -1,10 +1,11 @@
 package org.prisonwatch.source;
 
+import org.prisonwatch.caserecord.ClassifiedInput;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.prisonwatch.caserecord.Confidentiality;
+import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.caserecord.Reliability;
 
 /** The editable fields of a source. */
@@ -20,7 +21,7 @@ public record SourceInput(
                 + "or to partners", examples = "Signal +95 9 000 000 000") String contact,
         @Schema(description = "Admiralty reliability used when a citation gives none", examples = "B")
         Reliability defaultReliability,
-        @Schema(description = "Defaults to RESTRICTED: sources can be people at risk") Confidentiality confidentiality) {
+        @Schema(description = "Defaults to RESTRICTED: sources can be people at risk") Confidentiality confidentiality) implements ClassifiedInput {
 
     public SourceInput {
         confidentiality = confidentiality == null ? Confidentiality.RESTRICTED : confidentiality;

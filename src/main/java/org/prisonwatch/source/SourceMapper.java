@@ -2,7 +2,7 @@ package org.prisonwatch.source;
 
 import java.util.stream.Stream;
 import org.prisonwatch.api.SearchText;
-import org.prisonwatch.security.Audience;
+import org.prisonwatch.gate.Disclosure;
 
 /** Moves source fields between the API records and the entity. */
 final class SourceMapper {
@@ -10,9 +10,9 @@ final class SourceMapper {
     private SourceMapper() {
     }
 
-    /** Contact details only reach the staff roles; anonymous and partner callers get a type without them. */
-    static SourceResponse toView(Source s, Audience audience) {
-        if (audience.mayReadIdentifyingData()) {
+    /** Contact details only reach callers the gate allows; others get a type without them. */
+    static SourceResponse toView(Source s, Disclosure disclosure) {
+        if (disclosure.identifying()) {
             return new SourceView(s.id, s.version, s.createdAt, s.updatedAt, s.name, s.kind, s.url, s.contact,
                     s.defaultReliability, s.confidentiality);
         }

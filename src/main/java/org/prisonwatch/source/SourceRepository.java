@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
 import org.prisonwatch.api.Page;
@@ -15,7 +16,7 @@ import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.SortKey;
 import org.prisonwatch.caserecord.Citation;
-import org.prisonwatch.security.Audience;
+import org.prisonwatch.access.Audience;
 
 /** Queries over sources. */
 @ApplicationScoped
@@ -25,11 +26,11 @@ public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
             new SortKey<>("name", "name", s -> s.name, s -> s),
             new SortKey<>("updatedAt", "updatedAt", s -> s.updatedAt, java.time.Instant::parse));
 
-    Page<SourceResponse> list(SourceFilter f, PageParams page, Audience audience) {
+    Page<Source> list(SourceFilter f, PageParams page, Audience audience) {
         Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null")
                 .contains(f.q, "e.searchText")
                 .when(f.kind, "kind", "e.kind = :kind");
-        return KEYSET.page(getEntityManager(), filter, page, e -> SourceMapper.toView(e, audience));
+        return KEYSET.page(getEntityManager(), filter, page, Function.identity());
     }
 
     /**
@@ -40,7 +41,7 @@ public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
         Set<UUID> dead = new HashSet<>();
         citations.stream().map(Citation::sourceId).filter(Objects::nonNull).distinct().sorted().forEach(id -> {
             Source source = findById(id, LockModeType.PESSIMISTIC_READ);
-            if (source == null || source.isDeleted() || !audience.maySee(source)) {
+            if (source == null || source.isDeleted() || !source.visibleTo(audience)) {
                 dead.add(id);
             }
         });

@@ -30,7 +30,7 @@ import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
-import org.prisonwatch.security.Role;
+import org.prisonwatch.access.Role;
 
 /** HTTP in, HTTP out for /api/v1/sources. */
 @Path(SourceResource.PATH)
@@ -113,5 +113,17 @@ public class SourceResource {
                     + "caller may not see are left out. 404 when the record does not exist, was deleted or is hidden.")
     public RestResponse<Page<SourceResponse>> listSourceHistory(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         return Responses.page(uri, service.history(id, page));
+    }
+
+    @DELETE
+    @RolesAllowed(Role.Names.ADMIN)
+    @Path("{id}/contact")
+    @Operation(summary = "Erase the contact of a source",
+            description = "For a person in danger: removes the contact from the record, from every stored version of "
+                    + "it and from stored idempotent responses, deleted records included; the audit log records "
+                    + "that it happened, without the value. The record's version moves on; If-Match is required. "
+                    + "Cannot be undone.")
+    public RestResponse<Void> eraseContact(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return Responses.erased(service.eraseContact(id, ifMatch));
     }
 }

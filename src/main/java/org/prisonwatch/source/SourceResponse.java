@@ -1,7 +1,7 @@
 package org.prisonwatch.source;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.prisonwatch.caserecord.VersionedView;
+import org.prisonwatch.api.VersionedView;
 
 /**
  * A source as some audience sees it. Staff roles get {@link SourceView}; anonymous and partner callers get

@@ -5,8 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
+import org.prisonwatch.audit.AuditedEntity;
 import org.prisonwatch.caserecord.RecordKind;
-import org.prisonwatch.caserecord.RecordService;
+import java.util.UUID;
+import org.prisonwatch.collection.RecordErasure;
+import org.prisonwatch.collection.RecordService;
+import org.prisonwatch.gate.IdentifyingField;
 
 /** Source records: the shared write rules plus the citations that may point at a source. */
 @ApplicationScoped
@@ -15,14 +19,22 @@ public class SourceService extends RecordService<Source, SourceInput, SourceResp
     @Inject
     SourceRepository sources;
 
+    @Inject
+    RecordErasure erasure;
+
     public SourceService() {
-        super(new RecordKind<>(Source.class, SourceInput.class, "Source", Source::new,
-                SourceMapper::apply, SourceMapper::toInput, SourceMapper::toView));
+        super(new RecordKind<>(Source.class, SourceInput.class, AuditedEntity.SOURCE, "Source",
+                Source::new, SourceMapper::apply, SourceMapper::toInput, SourceMapper::toView));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SourceResponse> list(SourceFilter filter, PageParams page) {
-        return sources.list(filter, page, callers.audience());
+        return show(sources.list(filter, page, callers.audience()));
+    }
+
+    /** Erases the source's contact from the record, its history and stored responses; returns the new version. */
+    public int eraseContact(UUID id, String ifMatch) {
+        return erasure.erase(kind, IdentifyingField.CONTACT, id, ifMatch);
     }
 
     @Override

@@ -3,7 +3,9 @@ package org.prisonwatch.source;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.prisonwatch.caserecord.Confidentiality;
+import org.prisonwatch.gate.IdentifyingField;
+import org.prisonwatch.gate.IdentifyingView;
+import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.caserecord.Reliability;
 
 /** A source as the API returns it. */
@@ -18,5 +20,15 @@ public record SourceView(
         @Schema(examples = "https://example.org/ppnm") String url,
         String contact,
         Reliability defaultReliability,
-        Confidentiality confidentiality) implements SourceResponse {
+        Confidentiality confidentiality) implements SourceResponse, IdentifyingView {
+
+    @Override
+    public boolean identifies() {
+        return contact != null;
+    }
+
+    @Override
+    public IdentifyingField identifyingField() {
+        return IdentifyingField.CONTACT;
+    }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.prisonwatch.security.Role;
+import org.prisonwatch.access.Role;
 import org.prisonwatch.support.Api;
 import org.prisonwatch.support.Database;
 import org.prisonwatch.support.FeedReader;

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.prisonwatch.security.Role;
+import org.prisonwatch.access.Role;
 import org.prisonwatch.support.FeedReader;
 
 /**

@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.prisonwatch.security.Role;
+import org.prisonwatch.access.Role;
 import org.prisonwatch.support.FeedReader;
 
 @QuarkusTest

@@ -1,5 +1,7 @@
 package org.prisonwatch.security;
 
+import org.prisonwatch.access.Role;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static io.restassured.RestAssured.given;
 import static org.prisonwatch.support.Api.api;
@@ -110,5 +112,68 @@ class LeakTest {
         for (String canary : CANARIES) {
             org.junit.jupiter.api.Assertions.assertTrue(staffView.contains(canary), canary + " was not planted");
         }
+    }
+
+    @Test
+    void byReferenceAnswersToAPartnerCarryNoPersonAnAnalystAdded() {
+        String prisonId = prison(unique("Leak"));
+        String incidentRef = unique("leak-inc");
+        String incidentId = org.prisonwatch.support.Api.as(Role.PARTNER)
+                .body(incidentBody(prisonId, "2025-03-01", null)).put("/api/v1/incidents/by-ref/" + incidentRef)
+                .then().statusCode(201).extract().path("id");
+        Map<String, Object> casualty = new HashMap<>(Map.of("incidentId", incidentId, "outcome", "KILLED",
+                "group", "CONSCRIPTED_INMATE", "count", Map.of("best", 1)));
+        String ref = unique("leak-cas");
+        String id = org.prisonwatch.support.Api.as(Role.PARTNER).body(casualty)
+                .put("/api/v1/casualties/by-ref/" + ref).then().statusCode(201).extract().path("id");
+        org.prisonwatch.support.Api.as(Role.ANALYST).contentType("application/merge-patch+json")
+                .header("If-Match", "\"1\"").body(Map.of("person", Map.of("name", PERSON)))
+                .patch("/api/v1/casualties/" + id).then().statusCode(200);
+
+        List<Response> answers = List.of(
+                org.prisonwatch.support.Api.as(Role.PARTNER).body(casualty).put("/api/v1/casualties/by-ref/" + ref),
+                org.prisonwatch.support.Api.as(Role.PARTNER).header("If-Match", "\"2\"")
+                        .body(Map.of("incidentId", incidentId, "outcome", "INJURED", "group", "CONSCRIPTED_INMATE",
+                                "count", Map.of("best", 1)))
+                        .put("/api/v1/casualties/by-ref/" + ref),
+                org.prisonwatch.support.Api.as(Role.PARTNER).get("/api/v1/casualties/" + id),
+                org.prisonwatch.support.Api.as(Role.PARTNER).get("/api/v1/casualties/" + id + "/history"));
+        for (Response answer : answers) {
+            org.junit.jupiter.api.Assertions.assertFalse(answer.asString().contains(PERSON), answer.asString());
+        }
+        assertEquals(200, answers.get(1).statusCode());
+        api().get("/api/v1/casualties/" + id).then().body("person.name", org.hamcrest.Matchers.equalTo(PERSON));
+    }
+
+    @Test
+    void anErasedPersonReachesNoOneAnywhereNotEvenAdmins() {
+        String erased = unique("CANARYERASED");
+        String prisonId = prison(unique("Leak"));
+        String feedBefore = org.prisonwatch.support.FeedReader.atEnd(() -> api()).cursor();
+        String incidentId = org.prisonwatch.support.Api.as(Role.REPORTER)
+                .body(incidentBody(prisonId, "2025-03-01", null)).post("/api/v1/incidents")
+                .then().statusCode(201).extract().path("id");
+        Map<String, Object> casualty = new HashMap<>(Map.of("incidentId", incidentId, "outcome", "KILLED",
+                "group", "CONSCRIPTED_INMATE", "count", Map.of("best", 1), "person", Map.of("name", erased)));
+        String key = unique("leak-key");
+        String id = org.prisonwatch.support.Api.as(Role.REPORTER).header("Idempotency-Key", key).body(casualty)
+                .post("/api/v1/casualties").then().statusCode(201).extract().path("id");
+        org.prisonwatch.support.Api.as(Role.REPORTER).contentType("application/merge-patch+json")
+                .header("If-Match", "\"1\"").body(Map.of("notes", "v2")).patch("/api/v1/casualties/" + id)
+                .then().statusCode(200);
+        api().header("If-Match", "\"2\"").delete("/api/v1/casualties/" + id + "/person").then().statusCode(204);
+
+        List<String> seen = new ArrayList<>();
+        for (Supplier<RequestSpecification> caller : List.<Supplier<RequestSpecification>>of(() -> api(),
+                () -> org.prisonwatch.support.Api.as(Role.REPORTER))) {
+            for (String path : List.of("/api/v1/casualties/" + id, "/api/v1/casualties/" + id + "/history",
+                    "/api/v1/incidents/" + incidentId + "/casualties", "/api/v1/casualties?incidentId=" + incidentId,
+                    "/api/v1/changes?limit=500&after=" + feedBefore, "/api/v1/audit?entityId=" + id)) {
+                seen.add(caller.get().get(path).asString());
+            }
+        }
+        seen.add(org.prisonwatch.support.Api.as(Role.REPORTER).header("Idempotency-Key", key).body(casualty)
+                .post("/api/v1/casualties").asString());
+        assertEquals(List.of(), seen.stream().filter(body -> body.contains(erased)).toList());
     }
 }

@@ -1,5 +1,7 @@
 package org.prisonwatch.security;
 
+import org.prisonwatch.access.Role;
+
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

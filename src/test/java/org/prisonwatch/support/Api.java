@@ -7,7 +7,7 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
-import org.prisonwatch.security.Role;
+import org.prisonwatch.access.Role;
 
 /**
  * Entry points for HTTP calls in tests. Every call is checked against the committed OpenAPI document, so the spec

@@ -7,7 +7,7 @@ import io.quarkus.arc.ArcContainer;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Map.Entry;
-import org.prisonwatch.security.Role;
+import org.prisonwatch.access.Role;
 
 /**
  * API keys for tests. The admin key is the configured bootstrap key; the others are issued through the admin

@@ -1,4 +1,4 @@
-package org.prisonwatch.caserecord;
+package org.prisonwatch.api;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package org.prisonwatch.caserecord;
+package org.prisonwatch.api;
 
 /** The outcome of a write by reference: the record, and whether this write created it. */
 public record Upserted<V>(boolean created, V record) {

@@ -1,4 +1,4 @@
-package org.prisonwatch.security;
+package org.prisonwatch.access;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;

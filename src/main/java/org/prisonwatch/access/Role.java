@@ -1,4 +1,4 @@
-package org.prisonwatch.security;
+package org.prisonwatch.access;
 
 /** What an API key may do. Anonymous callers have no key and no role. */
 public enum Role {

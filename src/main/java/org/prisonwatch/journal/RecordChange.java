@@ -1,4 +1,4 @@
-package org.prisonwatch.caserecord;
+package org.prisonwatch.journal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,10 +1,9 @@
-package org.prisonwatch.security;
+package org.prisonwatch.access;
 
 import java.util.Objects;
 import java.util.UUID;
 import org.prisonwatch.api.Filter;
-import org.prisonwatch.caserecord.Confidentiality;
-import org.prisonwatch.caserecord.ProtectedEntity;
+import org.prisonwatch.access.Confidentiality;
 
 /**
  * Who is asking, as far as visibility goes: the role (null for anonymous) and the key. One place decides which
@@ -23,36 +22,50 @@ public record Audience(Role role, UUID keyId) {
         return role == Role.ANALYST || role == Role.ADMIN;
     }
 
-    /** person, source contact and submitter identity never reach anonymous or partner callers. */
-    public boolean mayReadIdentifyingData() {
-        return role == Role.REPORTER || seesEverything();
+    /**
+     * Identifying data (a casualty's person, a source's contact, exact coordinates) reaches staff, and a reporter
+     * in their own submissions only: a field key seized at a checkpoint must not give away names it did not send.
+     * Anonymous and partner callers never get it, not even from their own records.
+     */
+    public boolean mayReadIdentifyingDataOf(UUID submittedBy) {
+        return seesEverything() || (role == Role.REPORTER && keyId != null && keyId.equals(submittedBy));
     }
 
-    public boolean maySee(ProtectedEntity record) {
+    /** Whether a record of this classification and submitter is visible to the caller. */
+    public boolean maySee(Confidentiality confidentiality, UUID submittedBy) {
         if (seesEverything()) {
             return true;
         }
-        if (submitsOwnRecords() && Objects.equals(record.submittedBy, keyId)) {
+        if (submitsOwnRecords() && Objects.equals(submittedBy, keyId)) {
             return true;
         }
-        return role == Role.PARTNER ? record.confidentiality != Confidentiality.CONFIDENTIAL
-                : record.confidentiality == Confidentiality.PUBLIC;
+        return role == Role.PARTNER ? confidentiality != Confidentiality.CONFIDENTIAL
+                : confidentiality == Confidentiality.PUBLIC;
     }
 
     /** The same rule as {@link #maySee}, as a clause on a list query over entity e. */
     public Filter restrict(Filter filter) {
+        return restrict(filter, "e");
+    }
+
+    /**
+     * The same rule over another alias: for a filter that goes through a reference (casualties by their
+     * incident's prison), which must not reach through a record the caller may not see.
+     */
+    public Filter restrict(Filter filter, String alias) {
         if (seesEverything()) {
             return filter;
         }
         if (role == Role.PARTNER) {
-            return filter.always("(e.confidentiality <> :hiddenFromPartners or e.submittedBy = :caller)")
+            return filter.always("(" + alias + ".confidentiality <> :hiddenFromPartners or " + alias
+                            + ".submittedBy = :caller)")
                     .bind("hiddenFromPartners", Confidentiality.CONFIDENTIAL).bind("caller", keyId);
         }
         if (role == Role.REPORTER) {
-            return filter.always("(e.confidentiality = :public or e.submittedBy = :caller)")
+            return filter.always("(" + alias + ".confidentiality = :public or " + alias + ".submittedBy = :caller)")
                     .bind("public", Confidentiality.PUBLIC).bind("caller", keyId);
         }
-        return filter.always("e.confidentiality = :public").bind("public", Confidentiality.PUBLIC);
+        return filter.always(alias + ".confidentiality = :public").bind("public", Confidentiality.PUBLIC);
     }
 
     /**

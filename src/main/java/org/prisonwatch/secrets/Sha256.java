@@ -1,4 +1,4 @@
-package org.prisonwatch.security;
+package org.prisonwatch.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.prisonwatch.caserecord;
+package org.prisonwatch.access;
 
 /** Who may see a record: everyone, vetted partners and staff, or staff only. */
 public enum Confidentiality {

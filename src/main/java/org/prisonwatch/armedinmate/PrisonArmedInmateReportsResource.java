@@ -1,0 +1,42 @@
+package org.prisonwatch.armedinmate;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.Responses;
+
+/** HTTP in, HTTP out for /api/v1/prisons/{id}/armed-inmate-reports. It lives with armed-inmate reports, so the prison package need not know them. */
+@Path("/api/v1/prisons/{id}/armed-inmate-reports")
+@Tag(name = "Prisons")
+@Produces(MediaType.APPLICATION_JSON)
+public class PrisonArmedInmateReportsResource {
+
+    @Inject
+    ArmedInmateReportService service;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List the armed-inmate reports about a prison",
+            description = "The armed-inmate report list, filtered to this prison; takes that list's filters and sorts.")
+    public RestResponse<Page<ArmedInmateReportView>> listPrisonArmedInmateReports(@PathParam("id") UUID id,
+            @Valid @BeanParam ArmedInmateReportFilter filter, @Valid @BeanParam PageParams page) {
+        return Responses.page(uri, service.listAtPrison(id, filter, page));
+    }
+}

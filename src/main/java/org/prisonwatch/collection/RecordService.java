@@ -1,0 +1,275 @@
+package org.prisonwatch.collection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.ForbiddenException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.prisonwatch.access.Audience;
+import org.prisonwatch.access.Callers;
+import org.prisonwatch.api.IfMatch;
+import org.prisonwatch.api.MergePatch;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.api.ProblemType;
+import org.prisonwatch.api.RecordReference;
+import org.prisonwatch.api.Upserted;
+import org.prisonwatch.audit.AuditAction;
+import org.prisonwatch.caserecord.CurrentState;
+import org.prisonwatch.caserecord.ExternallyReferenced;
+import org.prisonwatch.caserecord.ProtectedEntity;
+import org.prisonwatch.caserecord.RecordKind;
+import org.prisonwatch.caserecord.VerificationStatus;
+import org.prisonwatch.caserecord.VersionedEntity;
+import org.prisonwatch.gate.RecordGate;
+import org.prisonwatch.journal.WriteJournal;
+
+/**
+ * The rules every collection shares: reads through the gate, versioned replace and merge patch behind If-Match,
+ * soft delete that refuses while other records still point here, every write recorded by the journal.
+ * Subclasses name their {@link RecordKind} and what their records reference.
+ *
+ * @param <E> the entity
+ * @param <I> the request record holding the editable fields
+ * @param <V> the response record
+ */
+public abstract class RecordService<E extends VersionedEntity, I, V> {
+
+    static final String EXTERNAL_REF_FIELD = "externalRef";
+
+    @Inject
+    protected EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    protected Callers callers;
+
+    @Inject
+    protected RecordGate gate;
+
+    @Inject
+    WriteJournal journal;
+
+    @Inject
+    RecordHistory histories;
+
+    @Inject
+    ByReferenceUpserts byReference;
+
+    protected final RecordKind<E, I, V> kind;
+
+    protected RecordService(RecordKind<E, I, V> kind) {
+        this.kind = kind;
+    }
+
+    /** Copies the input onto the entity; collections with references override this to check them first. */
+    protected void apply(I input, E entity) {
+        kind.copy().accept(input, entity);
+    }
+
+    /** Throws a 409 problem when live records still reference this one. */
+    protected void ensureUnreferenced(E entity) {
+    }
+
+    public RecordKind<E, I, V> kind() {
+        return kind;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public V get(UUID id) {
+        return show(live(id, LockModeType.NONE));
+    }
+
+    /** A page of entities, already restricted to what the caller may see, rendered through the gate. */
+    protected Page<V> show(Page<E> page) {
+        return gate.showPage(kind.renderer(), page);
+    }
+
+    V show(E entity) {
+        return gate.show(kind.renderer(), entity);
+    }
+
+    @Transactional
+    public V create(I input) {
+        Audience audience = callers.audience();
+        E entity = kind.newEntity().get();
+        SubmitterRules.check(audience, input, null);
+        if (entity instanceof ProtectedEntity submitted) {
+            submitted.submittedBy = audience.keyId();
+            refuseTakenExternalRef(submitted.submittedBy, externalRefOf(input), null);
+        }
+        apply(input, entity);
+        entity.touch();
+        em.persist(entity);
+        em.flush();
+        journal.recorded(AuditAction.CREATE, kind, entity);
+        return show(entity);
+    }
+
+    @Transactional
+    public V replace(UUID id, String ifMatch, I input) {
+        E entity = live(id, LockModeType.NONE);
+        IfMatch.require(ifMatch, entity.version);
+        return update(entity, input);
+    }
+
+    @Transactional
+    public V patch(UUID id, String ifMatch, JsonNode patch) {
+        E entity = live(id, LockModeType.NONE);
+        IfMatch.require(ifMatch, entity.version);
+        I input = MergePatch.apply(mapper, kind.toInput().apply(entity), patch, kind.inputType());
+        Set<ConstraintViolation<I>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return update(entity, input);
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        // the write lock makes a concurrent insert that references this record wait, then see it deleted
+        E entity = live(id, LockModeType.PESSIMISTIC_WRITE);
+        IfMatch.require(ifMatch, entity.version);
+        ensureUnreferenced(entity);
+        entity.deletedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        entity.touch();
+        em.flush();
+        journal.recorded(AuditAction.DELETE, kind, entity);
+    }
+
+    /** PUT /{collection}/by-ref/{externalRef}: see {@link ByReferenceUpserts}. */
+    @Transactional
+    public Upserted<V> upsertByRef(String externalRef, String ifMatch, I input) {
+        return byReference.upsert(this, externalRef, ifMatch, input);
+    }
+
+    /** GET /{collection}/{id}/history: see {@link RecordHistory}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<V> history(UUID id, PageParams page) {
+        return histories.page(kind, live(id, LockModeType.NONE), page);
+    }
+
+    /**
+     * Writes the input over a record the caller may change. A caller who cannot read some fields (a partner)
+     * leaves them as stored: its input was built from a view without them.
+     */
+    V update(E entity, I input) {
+        Audience audience = callers.audience();
+        if (audience.submitsOwnRecords() && entity instanceof ProtectedEntity record
+                && !audience.keyId().equals(record.submittedBy)) {
+            throw new ForbiddenException("Your role may change only your own submissions");
+        }
+        I stored = kind.toInput().apply(entity);
+        I written = withHiddenFieldsKept(entity, input, stored);
+        SubmitterRules.check(audience, written, stored);
+        if (SubmitterRules.unverifies(audience, stored)) {
+            written = with(written, "verificationStatus", VerificationStatus.REPORTED);
+        }
+        if (entity instanceof ProtectedEntity record) {
+            refuseTakenExternalRef(record.submittedBy, externalRefOf(written), entity.id);
+        }
+        apply(written, entity);
+        entity.touch();
+        em.flush();
+        journal.recorded(AuditAction.UPDATE, kind, entity);
+        return show(entity);
+    }
+
+    /** The input with the fields the caller cannot read of this record taken from what is stored. */
+    I withHiddenFieldsKept(E entity, I input, I stored) {
+        return gate.identifying(entity) ? input : kind.hidden().keepingHidden(input, stored);
+    }
+
+    /**
+     * The records with these ids as they are now, for the change feed: each rendered for the caller, or without a
+     * view when it is deleted or hidden from the caller. Ids of other kinds are left out.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CurrentState<V>> current(Collection<UUID> ids) {
+        List<E> found = em.createQuery("select e from " + kind.entityType().getSimpleName() + " e where e.id in :ids",
+                kind.entityType()).setParameter("ids", ids).getResultList();
+        List<E> live = found.stream().filter(e -> !e.isDeleted()).toList();
+        List<V> views = gate.showVisible(kind.renderer(), live);
+        List<CurrentState<V>> states = new ArrayList<>(found.size());
+        for (int i = 0; i < live.size(); i++) {
+            E entity = live.get(i);
+            states.add(new CurrentState<>(entity.id, entity.version, entity.updatedAt, views.get(i)));
+        }
+        found.stream().filter(VersionedEntity::isDeleted).forEach(entity ->
+                states.add(new CurrentState<>(entity.id, entity.version, entity.updatedAt, null)));
+        return states;
+    }
+
+    /** One record per submitter and externalRef; the unique index backs this up against concurrent writers. */
+    void refuseTakenExternalRef(UUID submitter, String externalRef, UUID self) {
+        if (externalRef == null || submitter == null) {
+            return;
+        }
+        E taken = byReference.findOwn(kind, submitter, externalRef);
+        if (taken != null && !taken.id.equals(self)) {
+            throw new ProblemException(ProblemType.CONFLICT, "The submitter already has a "
+                    + kind.label().toLowerCase() + " with externalRef " + externalRef + " (" + taken.id + "); "
+                    + "change that one, e.g. with PUT by-ref/" + externalRef);
+        }
+    }
+
+    static String externalRefOf(Object input) {
+        return input instanceof ExternallyReferenced referenced ? referenced.externalRef() : null;
+    }
+
+    /** The input with one field set; records are immutable, so by way of its JSON tree. */
+    I with(I input, String field, Object value) {
+        ObjectNode tree = mapper.valueToTree(input);
+        tree.set(field, mapper.valueToTree(value));
+        return mapper.convertValue(tree, kind.inputType());
+    }
+
+    /**
+     * Up to 100 live records of a collection that point at the given id. The query names the entity as e and
+     * the id as :id, e.g. {@code from Incident e where e.prisonId = :id}.
+     */
+    protected List<RecordReference> referencing(String collection, String fromWhere, UUID id) {
+        return em.createQuery("select distinct e.id " + fromWhere + " and e.deletedAt is null order by e.id",
+                        UUID.class)
+                .setParameter("id", id).setMaxResults(100).getResultStream()
+                .map(ref -> new RecordReference(collection, ref)).toList();
+    }
+
+    /** Refuses the delete with 409 when any of the reference lists is non-empty. */
+    @SafeVarargs
+    protected final void refuseIfReferenced(List<RecordReference>... references) {
+        List<RecordReference> all = Stream.of(references).flatMap(List::stream).limit(100).toList();
+        if (!all.isEmpty()) {
+            throw ProblemException.stillReferenced(kind.label(), all);
+        }
+    }
+
+    /** The record unless it is absent, deleted or hidden from the caller: all the same 404, so nothing leaks. */
+    protected E live(UUID id, LockModeType lock) {
+        E entity = em.find(kind.entityType(), id, lock);
+        if (entity == null || entity.isDeleted() || !gate.visible(entity)) {
+            throw ProblemException.notFound(kind.label());
+        }
+        return entity;
+    }
+}

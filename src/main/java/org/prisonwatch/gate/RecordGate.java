@@ -1,0 +1,115 @@
+package org.prisonwatch.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.prisonwatch.access.Audience;
+import org.prisonwatch.access.Callers;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.audit.AuditLog;
+
+/**
+ * The one way records leave the service. For each record it decides what the caller may get (which records are
+ * visible, and whether identifying data comes with them), has the collection's renderer build that response, and
+ * appends a READ entry to the audit log for every response that carries identifying data. Reads, lists, nested
+ * lists, history, the change feed, by-reference answers and idempotent replays all pass through here; no mapper,
+ * service or resource decides redaction on its own.
+ */
+@ApplicationScoped
+public class RecordGate {
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    AuditLog audit;
+
+    /** Whether the current caller may see this record at all. */
+    public boolean visible(GatedRecord record) {
+        return visible(callers.audience(), record);
+    }
+
+    /** The record for the current caller, who must be allowed to see it. */
+    public <E extends GatedRecord, V> V show(Renderer<E, V> renderer, E record) {
+        return showAll(renderer, List.of(record)).get(0);
+    }
+
+    /** Records the current caller may see, each rendered for them; their identifying reads audited at once. */
+    public <E extends GatedRecord, V> List<V> showAll(Renderer<E, V> renderer, List<E> records) {
+        Audience audience = callers.audience();
+        List<V> views = new ArrayList<>(records.size());
+        for (E record : records) {
+            if (!visible(audience, record)) {
+                // every path filters before it renders; reaching here is a bug that must not become a leak
+                throw new IllegalStateException("a record hidden from the caller reached the gate");
+            }
+            views.add(renderer.render(record, disclosure(audience, record)));
+        }
+        auditIdentifyingReads(views);
+        return views;
+    }
+
+    public <E extends GatedRecord, V> Page<V> showPage(Renderer<E, V> renderer, Page<E> page) {
+        return new Page<>(showAll(renderer, page.items()), page.nextCursor());
+    }
+
+    /**
+     * Each record rendered for the caller when they may see it, else null (history leaves such versions out, the
+     * change feed reports them as deleted).
+     */
+    public <E extends GatedRecord, V> List<V> showVisible(Renderer<E, V> renderer, List<E> records) {
+        Audience audience = callers.audience();
+        List<V> views = new ArrayList<>(records.size());
+        for (E record : records) {
+            views.add(visible(audience, record) ? renderer.render(record, disclosure(audience, record)) : null);
+        }
+        auditIdentifyingReads(views);
+        return views;
+    }
+
+    /** Whether the caller may read the identifying data of this record: a choice only the gate makes. */
+    public boolean identifying(GatedRecord record) {
+        return disclosure(callers.audience(), record).identifying();
+    }
+
+    /**
+     * A stored response handed back again (an idempotent replay). It was rendered by this gate for this caller
+     * when it was first sent; sent again, its identifying data is read again, so the read is audited again.
+     */
+    public void replayed(JsonNode body) {
+        if (body == null || !body.isObject() || !body.hasNonNull("id")) {
+            return;
+        }
+        for (IdentifyingField field : IdentifyingField.values()) {
+            if (field.carriedBy(body)) {
+                audit.recordReads(field.read(), field.entity().storedName(),
+                        Map.of(UUID.fromString(body.get("id").asText()), body.path("version").asInt()));
+            }
+        }
+    }
+
+    private static boolean visible(Audience audience, GatedRecord record) {
+        return record.confidentiality() == null || audience.maySee(record.confidentiality(), record.submittedBy());
+    }
+
+    private static Disclosure disclosure(Audience audience, GatedRecord record) {
+        return audience.mayReadIdentifyingDataOf(record.submittedBy()) ? Disclosure.IDENTIFYING
+                : Disclosure.REDACTED;
+    }
+
+    private void auditIdentifyingReads(List<?> views) {
+        Map<IdentifyingField, Map<UUID, Integer>> reads = new LinkedHashMap<>();
+        for (Object view : views) {
+            if (view instanceof IdentifyingView identifying && identifying.identifies()) {
+                reads.computeIfAbsent(identifying.identifyingField(), f -> new LinkedHashMap<>())
+                        .put(identifying.id(), identifying.version());
+            }
+        }
+        reads.forEach((field, shown) -> audit.recordReads(field.read(), field.entity().storedName(), shown));
+    }
+}

@@ -1,0 +1,42 @@
+package org.prisonwatch.incident;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.Responses;
+
+/** HTTP in, HTTP out for /api/v1/prisons/{id}/incidents. It lives with incidents, so the prison package need not know them. */
+@Path("/api/v1/prisons/{id}/incidents")
+@Tag(name = "Prisons")
+@Produces(MediaType.APPLICATION_JSON)
+public class PrisonIncidentsResource {
+
+    @Inject
+    IncidentService service;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List the incidents at a prison",
+            description = "The incident list, filtered to this prison; takes the incident list's filters and sorts.")
+    public RestResponse<Page<IncidentView>> listPrisonIncidents(@PathParam("id") UUID id,
+            @Valid @BeanParam IncidentFilter filter, @Valid @BeanParam PageParams page) {
+        return Responses.page(uri, service.listAtPrison(id, filter, page));
+    }
+}

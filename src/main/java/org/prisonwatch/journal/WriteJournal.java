@@ -1,0 +1,119 @@
+package org.prisonwatch.journal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import org.prisonwatch.access.Confidentiality;
+import org.prisonwatch.audit.AuditAction;
+import org.prisonwatch.audit.AuditLog;
+import org.prisonwatch.caserecord.ProtectedEntity;
+import org.prisonwatch.caserecord.RecordKind;
+import org.prisonwatch.caserecord.VersionedEntity;
+
+/**
+ * The one place a write is recorded. In the write's own transaction it appends the audit entry, stores the
+ * version's snapshot and moves the record to the end of the change feed; whatever must follow every write (push
+ * delivery, say) attaches here, and no write path records itself.
+ */
+@ApplicationScoped
+public class WriteJournal {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    AuditLog audit;
+
+    /** Records a write that has been flushed: the entity holds its new version. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <E extends VersionedEntity> void recorded(AuditAction action, RecordKind<E, ?, ?> kind, E entity) {
+        long seq = audit.record(action, kind.storedName(), entity.id, entity.version);
+        moveToEndOfFeed(kind.storedName(), entity, seq);
+        RecordVersion version = new RecordVersion();
+        version.entity = kind.storedName();
+        version.entityId = entity.id;
+        version.version = entity.version;
+        version.recordedAt = entity.updatedAt;
+        version.deleted = entity.isDeleted();
+        version.snapshot = json(kind.toInput().apply(entity));
+        em.persist(version);
+    }
+
+    /** The stored versions of a record, oldest first, from a version on; deleted ones left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RecordVersion> versions(String storedName, UUID id, int afterVersion, int limit) {
+        return em.createQuery("select v from RecordVersion v where v.entity = :entity and v.entityId = :id "
+                        + "and v.version > :after and v.deleted = false order by v.version", RecordVersion.class)
+                .setParameter("entity", storedName).setParameter("id", id)
+                .setParameter("after", afterVersion).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Removes a field from every stored version of a record, for an erasure. The snapshots are copies of the
+     * record's values, not links of the audit chain, so rewriting them breaks nothing that proves integrity.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int eraseFromVersions(String storedName, UUID id, String field) {
+        int changed = 0;
+        for (RecordVersion version : em.createQuery("select v from RecordVersion v where v.entity = :entity "
+                + "and v.entityId = :id", RecordVersion.class)
+                .setParameter("entity", storedName).setParameter("id", id).getResultList()) {
+            JsonNode snapshot = read(version.snapshot);
+            if (snapshot instanceof ObjectNode object && object.has(field)) {
+                object.remove(field);
+                version.snapshot = json(object);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * The record's row in the change feed moves to this write's audit sequence number, taken under the lock every
+     * writer holds until commit: that lock is what makes the feed's order the commit order.
+     */
+    private void moveToEndOfFeed(String storedName, VersionedEntity record, long seq) {
+        RecordChange found = em.find(RecordChange.class, record.id);
+        RecordChange change = found == null ? new RecordChange() : found;
+        change.entityId = record.id;
+        change.entity = storedName;
+        change.seq = seq;
+        if (record instanceof ProtectedEntity protectedRecord) {
+            change.submittedBy = protectedRecord.submittedBy;
+            change.everPublic |= protectedRecord.confidentiality == Confidentiality.PUBLIC;
+            change.everShared |= protectedRecord.confidentiality != Confidentiality.CONFIDENTIAL;
+        } else {
+            change.everPublic = true;
+            change.everShared = true;
+        }
+        if (found == null) {
+            em.persist(change);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record could not be written as JSON", e);
+        }
+    }
+
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored version could not be read", e);
+        }
+    }
+}
