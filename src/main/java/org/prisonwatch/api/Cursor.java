@@ -3,34 +3,36 @@ package org.prisonwatch.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Base64;
 import java.util.UUID;
 
 /**
- * The position after the last item of a page: the sort it belongs to, that item's sort value and its id.
- * Encoded as base64url JSON; clients treat it as opaque.
+ * The free-form cursor that record history still builds by hand (sort name, value, record id), until history moves
+ * to {@link Keyset#byNumber}. It is sealed like every other cursor, so it can be neither read nor forged; new code
+ * pages through {@link Keyset}.
  */
 public record Cursor(@JsonProperty("s") String sort, @JsonProperty("v") String value, @JsonProperty("i") UUID id) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CursorScope SCOPE = new CursorScope("cursor", "cursor");
 
     public String encode() {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(this));
+            return Cursors.current().seal(SCOPE, JSON.writeValueAsBytes(this));
         } catch (IOException e) {
             throw new IllegalStateException("cursor cannot be written", e);
         }
     }
 
     public static Cursor decode(String encoded) {
+        byte[] position = Cursors.current().open(SCOPE, encoded);
         try {
-            Cursor cursor = JSON.readValue(Base64.getUrlDecoder().decode(encoded), Cursor.class);
-            if (cursor.sort() == null || cursor.id() == null) {
-                throw new IllegalArgumentException("incomplete cursor");
+            Cursor cursor = JSON.readValue(position, Cursor.class);
+            if (cursor.sort() != null && cursor.id() != null) {
+                return cursor;
             }
-            return cursor;
-        } catch (IOException | IllegalArgumentException e) {
-            throw ProblemException.invalidParameter("cursor", "is not a cursor this API issued");
+        } catch (IOException e) {
+            // answered below
         }
+        throw Cursors.refused(SCOPE);
     }
 }
