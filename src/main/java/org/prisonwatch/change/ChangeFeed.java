@@ -65,7 +65,7 @@ public class ChangeFeed {
                     row.entityId, state.view() == null ? ChangeOp.DELETE : ChangeOp.UPSERT, state.version(),
                     state.changedAt(), state.view()));
         }
-        return new ChangePage(items, items.isEmpty() ? slice.from() : items.get(items.size() - 1).seq());
+        return new ChangePage(items, slice.next());
     }
 
     /** One query per kind of record on the page. */
