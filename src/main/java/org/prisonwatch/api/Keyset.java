@@ -2,27 +2,70 @@ package org.prisonwatch.api;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.util.Arrays;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Keyset paging: each page continues strictly after the (sort value, id) of the previous page's last item, so
- * pages stay fast at any depth and inserts elsewhere never shift, skip or repeat a record.
+ * Keyset paging, the one way the API pages: record lists, the audit log, history and the change feed. Each page
+ * continues strictly after the (sort value, unique key) of the previous page's last row, so pages stay fast at any
+ * depth and inserts elsewhere never shift, skip or repeat a row.
+ *
+ * <p>Positions travel as cursors sealed by {@link Cursors}: typed by what they continue (this keyset's scope and
+ * the sort), bound to the caller, unreadable and unforgeable.
  */
 public final class Keyset<E> {
 
     private final Class<E> entity;
+    private final String alias;
+    private final String scope;
+    private final SortKey<E> unique;
     private final Map<String, SortKey<E>> sortKeys;
 
+    /**
+     * A list of records (entity alias e), by id unless the caller names one of the given sort keys; ties are
+     * broken by id. Its cursors continue only lists of this entity in the same order.
+     */
     @SafeVarargs
     public Keyset(Class<E> entity, SortKey<E>... sortKeys) {
+        this(entity, "e", entity.getSimpleName(), SortKey.byId(), List.of(sortKeys));
+    }
+
+    private Keyset(Class<E> entity, String alias, String scope, SortKey<E> unique, List<SortKey<E>> sortKeys) {
         this.entity = entity;
-        this.sortKeys = Arrays.stream(sortKeys).collect(Collectors.toMap(SortKey::name, Function.identity()));
-        this.sortKeys.put("id", SortKey.byId());
+        this.alias = alias;
+        this.scope = scope;
+        this.unique = unique;
+        this.sortKeys = new LinkedHashMap<>();
+        this.sortKeys.put(unique.name(), unique);
+        sortKeys.forEach(key -> this.sortKeys.put(key.name(), key));
+    }
+
+    /**
+     * Rows of one table (alias e) in the order of a number that is unique among the rows listed: the audit log by
+     * sequence number, a record's versions by version.
+     */
+    public static <E> Keyset<E> byNumber(Class<E> entity, SortKey<E> number) {
+        return new Keyset<>(entity, "e", entity.getSimpleName(), number, List.of());
+    }
+
+    /** Rows under the given alias, ordered by one of the sort keys and then the unique key (the change feed). */
+    public static <E> Keyset<E> of(Class<E> entity, String alias, String scope, SortKey<E> unique,
+            List<SortKey<E>> sortKeys) {
+        return new Keyset<>(entity, alias, scope, unique, sortKeys);
+    }
+
+    /** The same paging, with cursors that continue only this part of it (one record's history, say). */
+    public Keyset<E> scopedTo(String part) {
+        return new Keyset<>(entity, alias, scope + "/" + part, unique, List.copyOf(sortKeys.values()));
     }
 
     /** The sort keys a caller may name, for documentation and error messages. */
@@ -30,59 +73,92 @@ public final class Keyset<E> {
         return sortKeys.keySet().stream().sorted().collect(Collectors.joining(", "));
     }
 
+    /** A page of a list: the rows after params.cursor in params.sort, each rendered; nextCursor when more follow. */
     public <V> Page<V> page(EntityManager em, Filter filter, PageParams params, Function<E, V> toView) {
-        String sortParam = params.sort == null || params.sort.isBlank() ? "id" : params.sort.strip();
+        Slice<E> slice = slice(em, filter, params.sort, "cursor", params.cursor, params.limitOrDefault());
+        return new Page<>(slice.rows().stream().map(toView).toList(), slice.more() ? slice.next() : null);
+    }
+
+    /**
+     * Up to limit rows matching the filter (written against this keyset's alias), after the position the cursor
+     * holds, in the named sort ("-" prefix for descending; the unique key when none is named).
+     *
+     * @param parameter the query parameter the cursor came in, named in the problem when it does not open
+     */
+    public Slice<E> slice(EntityManager em, Filter filter, String sort, String parameter, String cursor, int limit) {
+        String sortParam = sort == null || sort.isBlank() ? unique.name() : sort.strip();
         boolean descending = sortParam.startsWith("-");
         SortKey<E> key = sortKeys.get(descending ? sortParam.substring(1) : sortParam);
         if (key == null) {
             throw ProblemException.invalidParameter("sort", "must be one of " + allowedSorts()
                     + ", optionally prefixed with -");
         }
+        CursorScope cursorScope = new CursorScope(scope + ":" + sortParam, parameter);
+        Cursors cursors = Cursors.current();
+        Object[] after = cursor == null ? null : read(key, cursorScope, cursors.open(cursorScope, cursor));
+
         String where = filter.where();
-        Cursor after = params.cursor == null ? null : Cursor.decode(params.cursor);
-        if (after != null && !after.sort().equals(sortParam)) {
-            throw ProblemException.invalidParameter("cursor", "belongs to sort=" + after.sort()
-                    + "; start again without a cursor to change the sort");
-        }
         String cmp = descending ? "<" : ">";
         String dir = descending ? " desc" : " asc";
+        String uniquePath = alias + "." + unique.path();
+        String keyPath = alias + "." + key.path();
         if (after != null) {
-            where += key.isId()
-                    ? " and e.id " + cmp + " :afterId"
-                    : " and (e." + key.path() + " " + cmp + " :afterValue or (e." + key.path()
-                            + " = :afterValue and e.id " + cmp + " :afterId))";
+            where = "(" + where + ") and " + (key == unique ? uniquePath + " " + cmp + " :afterKey"
+                    : "(" + keyPath + " " + cmp + " :afterValue or (" + keyPath + " = :afterValue and " + uniquePath
+                            + " " + cmp + " :afterKey))");
         }
-        String order = key.isId() ? "e.id" + dir : "e." + key.path() + dir + ", e.id" + dir;
-        TypedQuery<E> query = em.createQuery("select e from " + entity.getSimpleName() + " e where " + where
-                + " order by " + order, entity);
+        String order = key == unique ? uniquePath + dir : keyPath + dir + ", " + uniquePath + dir;
+        TypedQuery<E> query = em.createQuery("select " + alias + " from " + entity.getSimpleName() + " " + alias
+                + " where " + where + " order by " + order, entity);
         filter.parameters().forEach(query::setParameter);
         if (after != null) {
-            query.setParameter("afterId", after.id());
-            if (!key.isId()) {
-                query.setParameter("afterValue", parse(key, after.value()));
+            query.setParameter("afterKey", after[after.length - 1]);
+            if (key != unique) {
+                query.setParameter("afterValue", after[0]);
             }
         }
-        int limit = params.limitOrDefault();
         List<E> rows = query.setMaxResults(limit + 1).getResultList();
-        String next = null;
-        if (rows.size() > limit) {
+        boolean more = rows.size() > limit;
+        if (more) {
             rows = rows.subList(0, limit);
-            E last = rows.get(limit - 1);
-            Object value = key.valueOf().apply(last);
-            next = new Cursor(sortParam, value == null ? null : value.toString(), idOf(em, last)).encode();
         }
-        return new Page<>(rows.stream().map(toView).toList(), next);
+        String from = cursor != null ? cursor : cursors.seal(cursorScope, new byte[0]);
+        return new Slice<>(rows, more, from, row -> cursors.seal(cursorScope, write(em, key, row)));
     }
 
-    private static Object parse(SortKey<?> key, String value) {
-        try {
-            return key.parse().apply(value);
-        } catch (RuntimeException e) {
-            throw ProblemException.invalidParameter("cursor", "is not a cursor this API issued");
+    /** The position after a row: its sort value (unless sorted by the unique key), then its unique key. */
+    private byte[] write(EntityManager em, SortKey<E> key, E row) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            if (key != unique) {
+                key.codec().write(out, valueOf(em, key, row));
+            }
+            unique.codec().write(out, valueOf(em, unique, row));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return bytes.toByteArray();
     }
 
-    private static UUID idOf(EntityManager em, Object entity) {
-        return (UUID) em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
+    /** The values a position holds, or null for the start; a position that does not parse is refused. */
+    private Object[] read(SortKey<E> key, CursorScope cursorScope, byte[] position) {
+        if (position.length == 0) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(position))) {
+            Object[] values = key == unique ? new Object[] {unique.codec().read(in)}
+                    : new Object[] {key.codec().read(in), unique.codec().read(in)};
+            if (in.available() == 0) {
+                return values;
+            }
+        } catch (IOException | RuntimeException e) {
+            // only a cursor sealed with our key gets here, so a format change or a bug, never an attacker's bytes
+        }
+        throw Cursors.refused(cursorScope);
+    }
+
+    private static <E> Object valueOf(EntityManager em, SortKey<E> key, E row) {
+        return key.valueOf() != null ? key.valueOf().apply(row)
+                : em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(row);
     }
 }

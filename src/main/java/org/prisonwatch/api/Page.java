@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Page<T>(
         @Schema(description = "The records of this page, in the requested order") List<T> items,
         @JsonInclude(JsonInclude.Include.ALWAYS)
-        @Schema(description = "Pass as cursor= to get the next page; null when this is the last page",
-                nullable = true, examples = "eyJzIjoiaWQiLCJ2IjpudWxsLCJpIjoiMDE5MzNhYjQtN2M1Ni03MDAwLWE4ZGItM2UyYjFjNGQ1ZTZmIn0")
+        @Schema(description = "Pass as cursor= to get the next page; null when this is the last page. "
+                + "Opaque: it continues only this list in this sort, for the caller it was issued to",
+                nullable = true, examples = "zrWIUJgKlVcAd_3RImPGbf_8r5oJpSMsoD7iEZSbHLwhO6u6YmpEP4hM188")
         String nextCursor) {
 }

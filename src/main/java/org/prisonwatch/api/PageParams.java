@@ -18,7 +18,8 @@ public class PageParams {
     public Integer limit;
 
     @QueryParam("cursor")
-    @Parameter(description = "The nextCursor of the previous page; opaque, valid only with the same sort")
+    @Parameter(description = "The nextCursor of the previous page; opaque, valid only for the same "
+            + "list and sort and the caller it was issued to")
     public String cursor;
 
     @QueryParam("sort")

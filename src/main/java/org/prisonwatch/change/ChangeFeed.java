@@ -4,7 +4,6 @@ import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.prisonwatch.api.Filter;
+import org.prisonwatch.api.Keyset;
+import org.prisonwatch.api.Slice;
+import org.prisonwatch.api.SortKey;
 import org.prisonwatch.caserecord.CurrentState;
 import org.prisonwatch.journal.RecordChange;
 import org.prisonwatch.collection.RecordService;
@@ -24,6 +26,10 @@ import org.prisonwatch.access.Callers;
  */
 @ApplicationScoped
 public class ChangeFeed {
+
+    /** Commit order: the audit sequence number of each record's latest write, ties (none today) by record id. */
+    private static final Keyset<RecordChange> IN_COMMIT_ORDER = Keyset.of(RecordChange.class, "c", "changes",
+            SortKey.uuid("entityId", c -> c.entityId), List.of(SortKey.longNumber("seq", c -> c.seq)));
 
     @Inject
     EntityManager em;
@@ -39,33 +45,27 @@ public class ChangeFeed {
      * The page after the given position. Rows are read in one statement, so they are a prefix of the commit order
      * as of that statement (see V6__change_feed.sql); each record is then loaded as it is now, which may be newer
      * than its row. That newer write has its own, later row, so the client sees the record again, never less.
+     * Each entry's seq is the sealed cursor right after it: the audit sequence number it holds counts every
+     * write, including those the caller may not see, so it never leaves the server readable.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChangePage read(String after, int limit, List<ChangedEntity> entities) {
-        FeedPosition from = after == null ? FeedPosition.START : FeedPosition.decode(after);
-        Filter filter = callers.audience().restrictChanges(new Filter()
-                .always("(c.seq > :seq or (c.seq = :seq and c.entityId > :id))")
-                .bind("seq", from.seq()).bind("id", from.id()));
+        Filter filter = callers.audience().restrictChanges(new Filter());
         if (entities != null && !entities.isEmpty()) {
             filter.always("c.entity in :entities")
                     .bind("entities", entities.stream().map(ChangedEntity::storedName).distinct().toList());
         }
-        TypedQuery<RecordChange> query = em.createQuery("select c from RecordChange c where " + filter.where()
-                + " order by c.seq, c.entityId", RecordChange.class);
-        filter.parameters().forEach(query::setParameter);
-        List<RecordChange> rows = query.setMaxResults(limit).getResultList();
+        Slice<RecordChange> slice = IN_COMMIT_ORDER.slice(em, filter, "seq", "after", after, limit);
 
-        Map<UUID, CurrentState<?>> now = currentStates(rows);
-        List<ChangeView> items = new ArrayList<>(rows.size());
-        for (RecordChange row : rows) {
+        Map<UUID, CurrentState<?>> now = currentStates(slice.rows());
+        List<ChangeView> items = new ArrayList<>(slice.rows().size());
+        for (RecordChange row : slice.rows()) {
             CurrentState<?> state = now.get(row.entityId);
-            items.add(new ChangeView(row.seq, ChangedEntity.ofStoredName(row.entity), row.entityId,
-                    state.view() == null ? ChangeOp.DELETE : ChangeOp.UPSERT, state.version(), state.changedAt(),
-                    state.view()));
+            items.add(new ChangeView(slice.cursorAfter().apply(row), ChangedEntity.ofStoredName(row.entity),
+                    row.entityId, state.view() == null ? ChangeOp.DELETE : ChangeOp.UPSERT, state.version(),
+                    state.changedAt(), state.view()));
         }
-        FeedPosition next = rows.isEmpty() ? from
-                : new FeedPosition(rows.get(rows.size() - 1).seq, rows.get(rows.size() - 1).entityId);
-        return new ChangePage(items, next.encode());
+        return new ChangePage(items, slice.next());
     }
 
     /** One query per kind of record on the page. */

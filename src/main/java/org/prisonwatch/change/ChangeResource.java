@@ -39,8 +39,8 @@ public class ChangeResource {
             + "stops moving; resume from it later. No committed change is ever skipped, and applying the feed from "
             + "the start rebuilds exactly what the caller may see.")
     public RestResponse<ChangePage> listChanges(
-            @QueryParam("after") @Parameter(description = "The nextCursor of the previous page; omit to start "
-                    + "from the beginning") String after,
+            @QueryParam("after") @Parameter(description = "The nextCursor of the previous page, or the seq of an "
+                    + "entry to read on right after it; omit to start from the beginning") String after,
             @QueryParam("limit") @Min(value = 1, message = "must be between 1 and 500")
             @Max(value = PageParams.MAX_LIMIT, message = "must be between 1 and 500")
             @Parameter(description = "Page size, 1 to 500 (default 50)", example = "500") Integer limit,

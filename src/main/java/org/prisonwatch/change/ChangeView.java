@@ -13,7 +13,9 @@ import org.prisonwatch.source.SourceResponse;
 @Schema(name = "Change", description = "The latest committed change to one record, at its position in commit order",
         requiredProperties = {"seq", "entity", "id", "op", "version", "changedAt"})
 public record ChangeView(
-        @Schema(description = "Position in commit order; grows with every commit", examples = "4711") long seq,
+        @Schema(description = "This entry's position in commit order, opaque: pass it as after= to read on from "
+                + "right after this entry. It reveals nothing about changes you may not see.",
+                examples = "HjNZP0mF6nsx3X_4zhDk22OZRM5rS-5YJUvyUvhMD0z0xUTcXLFio59b5jdZbpQfnltoyQ") String seq,
         ChangedEntity entity,
         @Schema(examples = "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f") UUID id,
         ChangeOp op,

@@ -7,10 +7,11 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.prisonwatch.api.Cursor;
+import org.prisonwatch.api.Keyset;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
-import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.api.Slice;
+import org.prisonwatch.api.SortKey;
 import org.prisonwatch.caserecord.ProtectedEntity;
 import org.prisonwatch.caserecord.RecordKind;
 import org.prisonwatch.caserecord.VersionedEntity;
@@ -35,29 +36,19 @@ public class RecordHistory {
     @Inject
     ObjectMapper mapper;
 
+    /** A record's versions, by version number; each record's history has cursors of its own. */
+    private static final Keyset<RecordVersion> VERSIONS = Keyset.byNumber(RecordVersion.class,
+            SortKey.intNumber("version", v -> v.version));
+
     <E extends VersionedEntity, I, V> Page<V> page(RecordKind<E, I, V> kind, E current, PageParams page) {
-        int after = 0;
-        if (page.cursor != null) {
-            Cursor cursor = Cursor.decode(page.cursor);
-            if (!cursor.id().equals(current.id) || !"version".equals(cursor.sort()) || cursor.value() == null
-                    || !cursor.value().matches("\\d{1,9}")) {
-                throw ProblemException.invalidParameter("cursor", "belongs to another list");
-            }
-            after = Integer.parseInt(cursor.value());
-        }
-        int limit = page.limitOrDefault();
-        List<RecordVersion> rows = journal.versions(kind.storedName(), current.id, after, limit + 1);
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            next = new Cursor("version", rows.get(limit - 1).version.toString(), current.id).encode();
-        }
-        List<E> versions = new ArrayList<>(rows.size());
-        for (RecordVersion row : rows) {
+        Slice<RecordVersion> rows = journal.versions(VERSIONS.scopedTo(kind.storedName() + "/" + current.id),
+                kind.storedName(), current.id, page.cursor, page.limitOrDefault());
+        List<E> versions = new ArrayList<>(rows.rows().size());
+        for (RecordVersion row : rows.rows()) {
             versions.add(asOf(kind, current, row));
         }
         List<V> items = gate.showVisible(kind.renderer(), versions).stream().filter(Objects::nonNull).toList();
-        return new Page<>(items, next);
+        return new Page<>(items, rows.more() ? rows.next() : null);
     }
 
     /** A detached copy of the record as it was in the given version; never persisted. */

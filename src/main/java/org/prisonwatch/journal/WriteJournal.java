@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.UUID;
 import org.prisonwatch.access.Confidentiality;
+import org.prisonwatch.api.Filter;
+import org.prisonwatch.api.Keyset;
+import org.prisonwatch.api.Slice;
 import org.prisonwatch.audit.AuditAction;
 import org.prisonwatch.audit.AuditLog;
 import org.prisonwatch.caserecord.ProtectedEntity;
@@ -49,13 +51,12 @@ public class WriteJournal {
         em.persist(version);
     }
 
-    /** The stored versions of a record, oldest first, from a version on; deleted ones left out. */
+    /** A page of a record's stored versions, oldest first; deleted ones left out. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RecordVersion> versions(String storedName, UUID id, int afterVersion, int limit) {
-        return em.createQuery("select v from RecordVersion v where v.entity = :entity and v.entityId = :id "
-                        + "and v.version > :after and v.deleted = false order by v.version", RecordVersion.class)
-                .setParameter("entity", storedName).setParameter("id", id)
-                .setParameter("after", afterVersion).setMaxResults(limit).getResultList();
+    public Slice<RecordVersion> versions(Keyset<RecordVersion> keyset, String storedName, UUID id, String cursor,
+            int limit) {
+        return keyset.slice(em, new Filter().always("e.entity = :entity and e.entityId = :id and e.deleted = false")
+                .bind("entity", storedName).bind("id", id), null, "cursor", cursor, limit);
     }
 
     /**
