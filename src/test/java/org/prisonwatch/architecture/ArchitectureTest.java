@@ -72,6 +72,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheJournalMakesVersionsAndFeedPositions() {
+        noClasses().that().resideOutsideOfPackage("org.prisonwatch.journal..")
+                .should().callConstructor(org.prisonwatch.journal.RecordVersion.class)
+                .orShould().callConstructor(org.prisonwatch.journal.RecordChange.class)
+                .check(MAIN);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("org.prisonwatch.(*)..").should().beFreeOfCycles().check(MAIN);
     }
