@@ -8,5 +8,10 @@ public enum AuditAction {
     /** A response included identifying data about a person. */
     READ_PERSON,
     KEY_ISSUE,
-    KEY_REVOKE
+    KEY_REVOKE,
+    /**
+     * Written once per database by the service itself: from this entry on, every hash is keyed (HMAC-SHA256 with a
+     * secret kept outside the database); the entries before it keep the plain SHA-256 hashes they were written with.
+     */
+    CHAIN_KEYED
 }

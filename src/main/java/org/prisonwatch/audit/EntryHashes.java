@@ -1,0 +1,44 @@
+package org.prisonwatch.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.prisonwatch.secrets.ServiceSecrets;
+import org.prisonwatch.security.Sha256;
+
+/**
+ * The hash an audit entry must carry. Plain SHA-256 can be recomputed by anyone who can write the database, so a
+ * rewritten entry could be hidden by rehashing everything after it; an HMAC with a key outside the database cannot.
+ * Entries written before the chain was keyed keep their plain hashes: rewriting them would be the very tampering
+ * the chain exists to reveal.
+ */
+@ApplicationScoped
+public class EntryHashes {
+
+    /** The HMAC key's file name in the keys directory. */
+    public static final String SECRET = "audit-chain-hmac";
+    private static final String HMAC = "HmacSHA256";
+
+    private final SecretKeySpec key;
+
+    public EntryHashes(ServiceSecrets secrets) {
+        this.key = new SecretKeySpec(secrets.secret(SECRET, 32), HMAC);
+    }
+
+    String keyed(AuditEntry entry) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(entry.hashInput().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
+        }
+    }
+
+    static String plain(AuditEntry entry) {
+        return Sha256.hex(entry.hashInput());
+    }
+}
