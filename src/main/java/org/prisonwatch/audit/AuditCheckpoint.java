@@ -35,14 +35,14 @@ public record AuditCheckpoint(
         String algorithm,
         @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lowercase hex digits")
         @Schema(description = "SHA-256 of the public key's DER encoding (SubjectPublicKeyInfo), hex",
-                examples = "3b4c2a9d0e1f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d")
+                examples = "aaff2065851b40af77143067a087db2f5174ea7cb3f352b70b437a286e7a6ad9")
         String keyId,
         @Size(max = 200) @Schema(description = "The public key, base64 of its DER encoding (SubjectPublicKeyInfo). "
                 + "Verify with a copy kept since the key was made, not with this one alone",
                 examples = "MCowBQYDK2VwAyEAwZFVcBcLVQMYvdIeVs0UQEVIjks1m4D7NO3KceHFLy0=")
         String publicKey,
         @NotNull @Size(max = 200) @Schema(required = true, description = "The Ed25519 signature, base64",
-                examples = "3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==")
+                examples = "dcmQHG2hcueBjI9HP4LE7isIZ1NaHhMpnOWl8UkF3KlErpMo5qKBtTlPzWoxqKlHvE/uA9jq0ldPJBY/uMocBg==")
         String signature) {
 
     /** Exactly the bytes the signature covers. */

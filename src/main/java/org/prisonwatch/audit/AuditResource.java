@@ -78,7 +78,7 @@ public class AuditResource {
             + "no checkpoint is signed over it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "lostMark", value = LOST_MARK)))
-    public AuditCheckpoint getAuditCheckpoint() {
+    public AuditCheckpoint signAuditCheckpoint() {
         return checkpoints.take();
     }
 
@@ -91,6 +91,9 @@ public class AuditResource {
             + "whether the chain still extends it: every entry up to the head links and hashes correctly, the head "
             + "is at or after the checkpoint, the entry at its seq still has its headHash, and keyed hashing starts "
             + "where it did. firstBrokenSeq names the first entry where it does not (removed, rewritten, reordered).")
+    @APIResponse(responseCode = "200", description = "Whether the chain still extends the checkpoint, and where "
+            + "it stops doing so", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuditVerification.class)))
     public AuditVerification verifyAuditLogAgainstCheckpoint(@NotNull @Valid AuditCheckpoint checkpoint) {
         return checkpoints.verify(checkpoint);
     }
