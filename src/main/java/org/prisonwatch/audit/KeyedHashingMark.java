@@ -46,7 +46,11 @@ public class KeyedHashingMark {
         if (placed) {
             return;
         }
-        if (seq().isEmpty()) {
+        if (seq().isPresent()) {
+            // remembered when found, not when appended here: if the transaction appending it rolls back, the next
+            // writer must append it again
+            placed = true;
+        } else {
             AuditEntry mark = AuditEntry.following(head, null, AuditAction.CHAIN_KEYED, ENTITY, null, null);
             mark.hash = hashes.keyed(mark);
             em.persist(mark);
@@ -60,7 +64,6 @@ public class KeyedHashingMark {
                         secrets.file(EntryHashes.SECRET), mark.seq - 1);
             }
         }
-        placed = true;
     }
 
     /** The mark's position as the database has it now: the first CHAIN_KEYED entry. */
