@@ -22,20 +22,24 @@ public class EntryHashes {
     public static final String SECRET = "audit-chain-hmac";
     private static final String HMAC = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    /** A Mac is not thread-safe, and making one per entry would dominate a walk over a long chain. */
+    private final ThreadLocal<Mac> macs;
 
     public EntryHashes(ServiceSecrets secrets) {
-        this.key = new SecretKeySpec(secrets.secret(SECRET, 32), HMAC);
+        SecretKeySpec key = new SecretKeySpec(secrets.secret(SECRET, 32), HMAC);
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance(HMAC);
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
+            }
+        });
     }
 
     String keyed(AuditEntry entry) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(entry.hashInput().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal(entry.hashInput().getBytes(StandardCharsets.UTF_8)));
     }
 
     static String plain(AuditEntry entry) {
