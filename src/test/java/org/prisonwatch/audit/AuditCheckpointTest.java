@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -71,7 +72,7 @@ class AuditCheckpointTest {
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der)),
                 checkpoint.get("keyId"));
         Signature verifier = Signature.getInstance("Ed25519");
-        verifier.initVerify(java.security.KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));
+        verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));
         verifier.update(signedBytes(checkpoint));
         assertTrue(verifier.verify(Base64.getDecoder().decode((String) checkpoint.get("signature"))));
 
@@ -89,7 +90,8 @@ class AuditCheckpointTest {
                     file))), file);
         }
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(keysDir))));
-        assertTrue(Files.readString(Path.of(keysDir, "audit-checkpoint.pem")).startsWith("-----BEGIN PRIVATE KEY-----"));
+        assertTrue(Files.readString(Path.of(keysDir, "audit-checkpoint.pem"))
+                .startsWith("-----BEGIN PRIVATE KEY-----"));
     }
 
     @Test

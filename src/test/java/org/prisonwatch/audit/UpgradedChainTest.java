@@ -101,7 +101,8 @@ class UpgradedChainTest {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             Files.createDirectories(KEY_FILE.getParent());
             Files.deleteIfExists(KEY_FILE);
-            Files.createFile(KEY_FILE, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(KEY_FILE,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(KEY_FILE, "-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPrivate().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n");
