@@ -143,7 +143,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (method == PathItem.HttpMethod.DELETE && onRecord && referencedByOthers(path)) {
             add(responses, "409", "StillReferenced");
         }
-        if (method == PathItem.HttpMethod.POST) {
+        if (method == PathItem.HttpMethod.POST && takesIdempotencyKey(operation)) {
             add(responses, "409", "Conflict");
             add(responses, "422", "IdempotencyKeyReused");
         }
@@ -154,6 +154,12 @@ public class ProblemResponsesFilter implements OASFilter {
         add(responses, "406", "NotAcceptable");
         add(responses, "429", "TooManyRequests");
         add(responses, "500", "InternalError");
+    }
+
+    /** The POSTs that create something; a POST that only computes an answer (POST /audit/verify) takes none. */
+    private static boolean takesIdempotencyKey(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> "Idempotency-Key".equalsIgnoreCase(parameter.getName()));
     }
 
     /** Prisons, incidents and sources are what other records point at. */

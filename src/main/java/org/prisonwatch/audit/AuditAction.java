@@ -14,5 +14,10 @@ public enum AuditAction {
     /** An administrator erased a source's contact from the record, its history and stored responses. */
     ERASE_CONTACT,
     KEY_ISSUE,
-    KEY_REVOKE
+    KEY_REVOKE,
+    /**
+     * Written once per database by the service itself: from this entry on, every hash is keyed (HMAC-SHA256 with a
+     * secret kept outside the database); the entries before it keep the plain SHA-256 hashes they were written with.
+     */
+    CHAIN_KEYED
 }

@@ -7,8 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.prisonwatch.secrets.Sha256;
 
 /** One link of the audit chain. It names who did what to which record; never the record's values. */
 @Entity
@@ -43,9 +43,24 @@ public class AuditEntry {
     @Column(nullable = false, length = 64)
     public String hash;
 
-    /** The hash this entry must have: over every field and the previous entry's hash. */
-    String computeHash() {
-        return Sha256.hex(seq + "|" + actorKeyId + "|" + action + "|" + entity + "|" + entityId + "|"
-                + recordVersion + "|" + occurredAt + "|" + previousHash);
+    /** The next link after the head: its hash is for the caller to set. */
+    static AuditEntry following(AuditHead head, UUID actorKeyId, AuditAction action, String entity, UUID entityId,
+            Integer recordVersion) {
+        AuditEntry entry = new AuditEntry();
+        entry.seq = head.seq + 1;
+        entry.actorKeyId = actorKeyId;
+        entry.action = action;
+        entry.entity = entity;
+        entry.entityId = entityId;
+        entry.recordVersion = recordVersion;
+        entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        entry.previousHash = head.hash;
+        return entry;
+    }
+
+    /** What the hash covers: every field and the previous entry's hash. */
+    String hashInput() {
+        return seq + "|" + actorKeyId + "|" + action + "|" + entity + "|" + entityId + "|" + recordVersion + "|"
+                + occurredAt + "|" + previousHash;
     }
 }

@@ -20,4 +20,9 @@ public class AuditHead {
 
     @Column(nullable = false, length = 64)
     public String hash;
+
+    void advanceTo(AuditEntry entry) {
+        seq = entry.seq;
+        hash = entry.hash;
+    }
 }

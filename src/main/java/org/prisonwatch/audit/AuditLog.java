@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.prisonwatch.access.Callers;
@@ -21,23 +19,22 @@ public class AuditLog {
     @Inject
     Callers callers;
 
+    @Inject
+    EntryHashes hashes;
+
+    @Inject
+    KeyedHashingMark mark;
+
     /** Returns the entry's sequence number: its position in commit order among all audited writes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long record(AuditAction action, String entity, UUID entityId, Integer version) {
         AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        AuditEntry entry = new AuditEntry();
-        entry.seq = head.seq + 1;
-        entry.actorKeyId = callers.audience().keyId();
-        entry.action = action;
-        entry.entity = entity;
-        entry.entityId = entityId;
-        entry.recordVersion = version;
-        entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        entry.previousHash = head.hash;
-        entry.hash = entry.computeHash();
+        // whichever write comes first after an upgrade, the mark precedes the first keyed entry
+        mark.ensurePlaced(head);
+        AuditEntry entry = AuditEntry.following(head, callers.audience().keyId(), action, entity, entityId, version);
+        entry.hash = hashes.keyed(entry);
         em.persist(entry);
-        head.seq = entry.seq;
-        head.hash = entry.hash;
+        head.advanceTo(entry);
         return entry.seq;
     }
 

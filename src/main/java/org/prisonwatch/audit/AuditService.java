@@ -12,12 +12,10 @@ import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.SortKey;
 
-/** Reading and verifying the audit chain. */
+/** Reading the audit chain. */
 @ApplicationScoped
 public class AuditService {
 
-    private static final int VERIFY_BATCH = 1000;
-    private static final String GENESIS = "0".repeat(64);
     private static final Keyset<AuditEntry> IN_CHAIN_ORDER = Keyset.byNumber(AuditEntry.class,
             SortKey.longNumber("seq", e -> e.seq));
 
@@ -37,38 +35,4 @@ public class AuditService {
                 .when(f.action, "action", "e.action = :action");
         return IN_CHAIN_ORDER.page(em, filter, page, AuditEntryView::of);
     }
-
-    /** Walks the chain from the first entry: each must follow its predecessor and carry its own hash. */
-    @Transactional
-    public AuditVerification verify() {
-        String expectedPrevious = GENESIS;
-        long expectedSeq = 1;
-        long checked = 0;
-        while (true) {
-            List<AuditEntry> batch = em.createQuery("select e from AuditEntry e where e.seq >= :from order by e.seq",
-                    AuditEntry.class).setParameter("from", expectedSeq).setMaxResults(VERIFY_BATCH).getResultList();
-            for (AuditEntry entry : batch) {
-                checked++;
-                String problem = entry.seq != expectedSeq ? "entry " + expectedSeq + " is missing"
-                        : !entry.previousHash.equals(expectedPrevious) ? "does not link to the entry before it"
-                        : !entry.hash.equals(entry.computeHash()) ? "content does not match its hash" : null;
-                if (problem != null) {
-                    return new AuditVerification(false, checked, expectedSeq, problem);
-                }
-                expectedPrevious = entry.hash;
-                expectedSeq++;
-            }
-            em.clear();
-            if (batch.size() < VERIFY_BATCH) {
-                break;
-            }
-        }
-        AuditHead head = em.find(AuditHead.class, AuditHead.ID);
-        if (head.seq != expectedSeq - 1 || !head.hash.equals(expectedPrevious)) {
-            return new AuditVerification(false, checked, expectedSeq, "the chain ends before its recorded head "
-                    + "(entries removed from the end)");
-        }
-        return new AuditVerification(true, checked, null, null);
-    }
-
 }

@@ -67,15 +67,31 @@ public class ServiceSecrets {
 
     /** Writes text to a new owner-only file, or leaves an existing one alone; returns whether it wrote. */
     public boolean createOwnerOnly(Path file, String text) {
+        Path draft = null;
         try {
             ensureDirectory();
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            if (Files.exists(file)) {
+                return false;
+            }
+            // written in full under another name, then linked into place: an instance starting beside this one
+            // sees either no file or the whole file, never an empty one, and only one of them wins
+            draft = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".new",
+                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.writeString(draft, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.createLink(file, draft);
             return true;
         } catch (FileAlreadyExistsException e) {
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the secret file " + file, e);
+        } finally {
+            if (draft != null) {
+                try {
+                    Files.deleteIfExists(draft);
+                } catch (IOException e) {
+                    LOG.warnf("Could not remove the draft %s", draft);
+                }
+            }
         }
     }
 

@@ -120,6 +120,11 @@ class RoleMatrixTest {
                 spec -> spec.get("/api/v1/audit")));
         cells.add(new Cell("GET /api/v1/audit/verify", new int[] {401, 403, 403, 403, 200},
                 spec -> spec.get("/api/v1/audit/verify")));
+        cells.add(new Cell("GET /api/v1/audit/checkpoint", new int[] {401, 403, 403, 403, 200},
+                spec -> spec.get("/api/v1/audit/checkpoint")));
+        cells.add(new Cell("POST /api/v1/audit/verify", new int[] {401, 403, 403, 403, 200},
+                spec -> spec.body(Api.api().get("/api/v1/audit/checkpoint").then().extract().asString())
+                        .post("/api/v1/audit/verify")));
         return cells;
     }
 
