@@ -1,38 +1,71 @@
 package org.prisonwatch.api;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Refuses a body whose declared length is over the limit with a 413 problem, before it is read. Quarkus's own,
- * higher limit (quarkus.http.limits.max-body-size) stays as the hard cap for bodies sent without a length.
+ * Every body over the limit is a 413 problem, whether its length was declared or it came chunked. A declared
+ * length over the limit is refused before a byte is read. A chunked body is read here, up to the limit and no
+ * further, before any resource runs (the resources then read it from this buffer), and refused as soon as it
+ * passes the limit. Quarkus's own limit (quarkus.http.limits.max-body-size) is the same size and runs after this,
+ * so its bodiless 413 never answers.
  */
+@Singleton
 public class BodySizeLimit {
 
-    @Inject
-    @ConfigProperty(name = "prisonwatch.max-body-size")
-    MemorySize limit;
+    /** Just ahead of Quarkus's own body-size check; after rate limiting and authentication. */
+    static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
 
-    @ServerRequestFilter(preMatching = true)
-    public Response refuseOversized(HttpServerRequest request) {
-        String length = request.getHeader("Content-Length");
-        if (length == null) {
-            return null;
-        }
-        long declared;
+    private final long limit;
+
+    public BodySizeLimit(@ConfigProperty(name = "prisonwatch.max-body-size") MemorySize limit) {
+        this.limit = limit.asLongValue();
+    }
+
+    void register(@Observes Router router) {
+        BodyHandler unsized = BodyHandler.create(false).setBodyLimit(limit).setHandleFileUploads(false)
+                .setMergeFormAttributes(false);
+        router.route().order(ORDER).handler(event -> {
+            String declared = event.request().getHeader("Content-Length");
+            if (declared != null) {
+                if (over(declared)) {
+                    event.fail(413);
+                } else {
+                    event.next();
+                }
+            } else if (event.request().isEnded() || !event.request().headers().contains("Transfer-Encoding")) {
+                event.next();
+            } else {
+                unsized.handle(event);
+            }
+        }).failureHandler(this::tooLarge);
+    }
+
+    private boolean over(String declared) {
         try {
-            declared = Long.parseLong(length.strip());
+            return Long.parseLong(declared.strip()) > limit;
         } catch (NumberFormatException e) {
-            return null;
+            return false; // Vert.x has already refused a request with a malformed length
         }
-        if (declared <= limit.asLongValue()) {
-            return null;
+    }
+
+    private void tooLarge(RoutingContext event) {
+        if (event.statusCode() != 413 || event.response().ended()) {
+            event.next();
+            return;
         }
-        return ProblemResponses.respond(ProblemType.PAYLOAD_TOO_LARGE, "The request body is " + declared
-                + " bytes; the limit is " + limit.asLongValue(), null, request);
+        String declared = event.request().getHeader("Content-Length");
+        // the rest of the body is never read, so this connection cannot carry another request
+        event.response().putHeader("Connection", "close")
+                .endHandler(ended -> event.request().connection().close());
+        HttpLayerProblems.send(event, ProblemType.PAYLOAD_TOO_LARGE, (declared == null
+                ? "The request body is over" : "The request body is " + declared.strip() + " bytes, over")
+                + " the limit of " + limit + " bytes");
     }
 }

@@ -83,7 +83,7 @@ public class ProblemResponsesFilter implements OASFilter {
             if (ok != null) {
                 responses.removeAPIResponse("200");
                 responses.addAPIResponse("201", ok.description("Created: the stored record")
-                        .addHeader("Location", header("URL of the new record", "uri"))
+                        .addHeader("Location", location())
                         .addHeader("ETag", header("The record's version, quoted", null))
                         .addHeader("Idempotent-Replayed", header("true when this is the stored response to an "
                                 + "earlier request with the same Idempotency-Key", null)));
@@ -95,7 +95,7 @@ public class ProblemResponsesFilter implements OASFilter {
                         .addHeader("ETag", header("The record's version, quoted", null));
                 responses.addAPIResponse("201", OASFactory.createAPIResponse()
                         .description("Created: the stored record").content(ok.getContent())
-                        .addHeader("Location", header("URL of the new record", "uri"))
+                        .addHeader("Location", location())
                         .addHeader("ETag", header("The record's version, quoted", null)));
             }
         } else if (id.startsWith("get") || id.startsWith("replace") || id.startsWith("patch")) {
@@ -177,6 +177,12 @@ public class ProblemResponsesFilter implements OASFilter {
     /** Replaces any generated entry (Quarkus adds a bare 400 to validated operations) with the problem response. */
     private static void add(APIResponses responses, String status, String component) {
         responses.addAPIResponse(status, OASFactory.createAPIResponse().ref("#/components/responses/" + component));
+    }
+
+    /** Relative unless a public base URL is configured (see PublicUris): a URI reference, not always a URI. */
+    private static Header location() {
+        return header("URL of the new record: relative (/api/v1/...) unless the service has a public base URL",
+                "uri-reference");
     }
 
     private static Header header(String description, String format) {

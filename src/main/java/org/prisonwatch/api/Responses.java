@@ -1,7 +1,6 @@
 package org.prisonwatch.api;
 
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.prisonwatch.api.Upserted;
 import org.prisonwatch.api.VersionedView;
@@ -18,8 +17,10 @@ public final class Responses {
 
     /** 201 for a new record of the collection at collectionPath (e.g. /api/v1/prisons). */
     public static <V extends VersionedView> RestResponse<V> created(UriInfo uri, String collectionPath, V record) {
-        URI location = uri.getBaseUriBuilder().path(collectionPath).path(record.id().toString()).build();
-        return RestResponse.ResponseBuilder.<V>create(RestResponse.Status.CREATED, record).location(location)
+        // a String, not a URI: JAX-RS would resolve a relative URI against the request's Host
+        String location = PublicUris.of(uri, collectionPath + "/" + record.id()).toString();
+        return RestResponse.ResponseBuilder.<V>create(RestResponse.Status.CREATED, record)
+                .header("Location", location)
                 .header("ETag", IfMatch.etag(record.version())).build();
     }
 
@@ -41,8 +42,7 @@ public final class Responses {
     public static <T> RestResponse<Page<T>> page(UriInfo uri, Page<T> page) {
         RestResponse.ResponseBuilder<Page<T>> response = RestResponse.ResponseBuilder.ok(page);
         if (page.nextCursor() != null) {
-            URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
-            response.header("Link", "<" + next + ">; rel=\"next\"");
+            response.header("Link", Links.next(uri, "cursor", page.nextCursor()));
         }
         return response.build();
     }

@@ -11,12 +11,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.api.Links;
 import org.prisonwatch.api.PageParams;
 
 /** HTTP in, HTTP out for /api/v1/changes. */
@@ -50,8 +50,7 @@ public class ChangeResource {
         ChangePage page = feed.read(after, size, entity);
         RestResponse.ResponseBuilder<ChangePage> response = RestResponse.ResponseBuilder.ok(page);
         if (page.items().size() == size) {
-            URI next = uri.getRequestUriBuilder().replaceQueryParam("after", page.nextCursor()).build();
-            response.header("Link", "<" + next + ">; rel=\"next\"");
+            response.header("Link", Links.next(uri, "after", page.nextCursor()));
         }
         return response.build();
     }

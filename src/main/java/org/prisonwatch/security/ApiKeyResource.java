@@ -18,13 +18,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.PublicUris;
 import org.prisonwatch.api.Responses;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
@@ -58,9 +58,8 @@ public class ApiKeyResource {
             @NotNull @Valid ApiKeyInput body) {
         return idempotent.post(idempotencyKey, PATH, body, () -> {
             ApiKeyView issued = keys.issue(body, UUID.fromString(identity.getPrincipal().getName()));
-            URI location = uri.getBaseUriBuilder().path(PATH).path(issued.id().toString()).build();
             return RestResponse.ResponseBuilder.<ApiKeyView>create(RestResponse.Status.CREATED, issued)
-                    .location(location).build();
+                    .header("Location", PublicUris.of(uri, PATH + "/" + issued.id()).toString()).build();
         });
     }
 

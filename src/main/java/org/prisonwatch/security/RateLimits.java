@@ -1,27 +1,35 @@
 package org.prisonwatch.security;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
+import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.prisonwatch.api.Problem;
-import org.prisonwatch.api.ProblemType;
+import org.prisonwatch.api.HttpLayerProblems;
 
 /**
- * Per-caller request budgets: per API key, and per client address for anonymous callers. Over budget is 429 with
- * Retry-After (seconds to the next window) and a problem document.
+ * Per-caller request budgets, enforced in the HTTP layer so that every request counts, whatever its path, method
+ * or outcome: an anonymous request by its client address before authentication; a request with a valid key by
+ * the key's id as soon as it is identified, before routing; a request with a bad key by its client address, in a
+ * budget of its own for failed key attempts (see {@link HttpLayerFailures}). That last budget can only ever turn a
+ * 401 into a 429: a valid key is never refused because strangers behind the same carrier NAT, VPN or Tor exit
+ * sent bad ones. Over budget is 429 with Retry-After and a problem document.
  */
+@Singleton
 public class RateLimits {
+
+    /** Ahead of CORS and authentication (Quarkus runs a filter of priority p at route order -p). */
+    static final int BEFORE_AUTHENTICATION = -SecurityHandlerPriorities.CORS - 100;
+    /** After authentication has set the caller's identity, before authorization and routing. */
+    static final int AFTER_AUTHENTICATION = -SecurityHandlerPriorities.AUTHENTICATION + 10;
 
     @Inject
     RateLimiter limiter;
-
-    @Inject
-    SecurityIdentity identity;
 
     @ConfigProperty(name = "prisonwatch.rate-limit.per-key")
     int perKey;
@@ -29,24 +37,56 @@ public class RateLimits {
     @ConfigProperty(name = "prisonwatch.rate-limit.anonymous")
     int perAnonymousAddress;
 
-    @ServerRequestFilter
-    public Response limit(ContainerRequestContext context, HttpServerRequest request) {
-        if (!request.path().startsWith("/api/")) {
-            return null;
+    @ConfigProperty(name = "prisonwatch.rate-limit.failed-keys")
+    int failedKeysPerAddress;
+
+    void register(@Observes Router router) {
+        router.route().order(BEFORE_AUTHENTICATION).handler(this::countAnonymous);
+        router.route().order(AFTER_AUTHENTICATION).handler(this::countKey);
+    }
+
+    private void countAnonymous(RoutingContext event) {
+        if (event.request().getHeader("Authorization") != null) {
+            event.next();
+            return;
         }
-        boolean anonymous = identity.isAnonymous();
-        String caller = anonymous ? "address:" + request.remoteAddress().hostAddress()
-                : "key:" + identity.getPrincipal().getName();
+        count(event, "address:" + ClientAddress.of(event), perAnonymousAddress, over ->
+                HttpLayerProblems.tooManyRequests(event, over, "This client address's"));
+    }
+
+    private void countKey(RoutingContext event) {
+        if (!(event.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+            event.next();
+            return;
+        }
+        count(event, "key:" + user.getSecurityIdentity().getPrincipal().getName(), perKey, over ->
+                HttpLayerProblems.tooManyRequests(event, over, "This API key's"));
+    }
+
+    /**
+     * Counts a failed key attempt from the request's client address; refuses with 429 once the address has spent
+     * its budget for failed attempts, else hands over to the 401.
+     */
+    void countFailedKey(RoutingContext event, Runnable unauthenticated) {
+        count(event, "failed-key:" + ClientAddress.of(event), failedKeysPerAddress, over ->
+                HttpLayerProblems.tooManyRequests(event, over, "This client address's failed-key"), unauthenticated);
+    }
+
+    private void count(RoutingContext event, String caller, int budget, Consumer<Long> refuse) {
+        count(event, caller, budget, refuse, event::next);
+    }
+
+    /** The count is a database write: it runs on a worker thread, never on the event loop. */
+    private void count(RoutingContext event, String caller, int budget, Consumer<Long> refuse, Runnable proceed) {
         Instant now = Instant.now();
-        int hits = limiter.hit(caller, now);
-        if (hits <= (anonymous ? perAnonymousAddress : perKey)) {
-            return null;
-        }
-        long retryAfter = 60 - now.getEpochSecond() % 60;
-        Problem problem = new Problem(ProblemType.TOO_MANY_REQUESTS.uri(), ProblemType.TOO_MANY_REQUESTS.title(), 429,
-                "This caller's request budget for the current minute is spent; retry after " + retryAfter + " s",
-                request.path(), null, null);
-        return Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
-                .header("Retry-After", String.valueOf(retryAfter)).build();
+        event.vertx().executeBlocking(() -> limiter.hit(caller, now), false).onComplete(hits -> {
+            if (hits.failed()) {
+                event.fail(hits.cause());
+            } else if (hits.result() > budget) {
+                refuse.accept(60 - now.getEpochSecond() % 60);
+            } else {
+                proceed.run();
+            }
+        });
     }
 }

@@ -64,8 +64,10 @@ class IdempotencyAcrossRestartIT {
 
     private static Process start(Path dataDir, int life) throws IOException, InterruptedException {
         int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        int managementPort;
+        try (ServerSocket socket = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
             port = socket.getLocalPort();
+            managementPort = management.getLocalPort();
         }
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         assertTrue(Files.exists(jar), "package the application first: " + jar);
@@ -74,6 +76,7 @@ class IdempotencyAcrossRestartIT {
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "restart-it-life-" + life + ".log").toFile());
         builder.environment().put("PRISONWATCH_PORT", Integer.toString(port));
+        builder.environment().put("PRISONWATCH_MANAGEMENT_PORT", Integer.toString(managementPort));
         builder.environment().put("PRISONWATCH_DATA_DIR", dataDir.toString());
         builder.environment().put("PRISONWATCH_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
         Process process = builder.start();
@@ -82,7 +85,7 @@ class IdempotencyAcrossRestartIT {
         while (Instant.now().isBefore(deadline)) {
             assertTrue(process.isAlive(), "the service exited; see target/restart-it-life-" + life + ".log");
             try {
-                if (given().get("/q/health/ready").statusCode() == 200) {
+                if (given().get("http://127.0.0.1:" + managementPort + "/q/health/ready").statusCode() == 200) {
                     return process;
                 }
             } catch (Exception notYetListening) {

@@ -1,0 +1,50 @@
+package org.prisonwatch.api;
+
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The URLs the service hands out (Location, Link), never built from the caller's Host header, which anyone can
+ * set: from the configured public base URL (prisonwatch.public-base-url, with any path prefix a proxy adds); else,
+ * when proxy forwarding is on, from what Quarkus took from the proxy's forwarding headers; else as relative
+ * references (/api/v1/...), which RFC 9110 allows in Location and RFC 8288 in Link, and which clients resolve
+ * against the URL they called, wherever the service is deployed.
+ */
+public final class PublicUris {
+
+    static final String BASE_URL = "prisonwatch.public-base-url";
+    static final String FORWARDING = "quarkus.http.proxy.proxy-address-forwarding";
+
+    private PublicUris() {
+    }
+
+    /** The public URI of an absolute path on this service, e.g. /api/v1/prisons/{id}. */
+    public static URI of(UriInfo request, String path) {
+        return URI.create(base(request) + path);
+    }
+
+    /** The public URI of the request itself with one query parameter set: the next page of a list. */
+    public static URI withParameter(UriInfo request, String name, String value) {
+        URI relative = request.getRequestUriBuilder().replaceQueryParam(name, value).build();
+        return URI.create(base(request) + relative.getRawPath()
+                + (relative.getRawQuery() == null ? "" : "?" + relative.getRawQuery()));
+    }
+
+    private static String base(UriInfo request) {
+        Config config = ConfigProvider.getConfig();
+        Optional<String> configured = config.getOptionalValue(BASE_URL, String.class).map(String::strip)
+                .filter(url -> !url.isEmpty());
+        if (configured.isPresent()) {
+            String url = configured.get();
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+        if (config.getOptionalValue(FORWARDING, Boolean.class).orElse(false)) {
+            URI forwarded = request.getBaseUri();
+            return forwarded.getScheme() + "://" + forwarded.getRawAuthority();
+        }
+        return "";
+    }
+}

@@ -1,0 +1,127 @@
+package org.prisonwatch.storage;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * The embedded H2 database's JDBC URL and password, computed from PRISONWATCH_DATA_DIR and the file key. Reading
+ * the URL makes the data directory owner-only first: it is read when the datasource is configured, which is
+ * before the database file is opened or created, so there is no moment at which H2 writes into a directory others
+ * can read. With a file key (PRISONWATCH_DB_FILE_KEY, or the file PRISONWATCH_DB_FILE_KEY_FILE names), the URL
+ * asks for H2's AES file encryption and the password carries the key in front of the user's password, as H2 wants
+ * it. The key lives only in the process's configuration, never beside the data.
+ */
+public class EmbeddedDatabaseConfigSource implements ConfigSourceFactory {
+
+    static final String URL = "prisonwatch.embedded-db.url";
+    static final String PASSWORD = "prisonwatch.embedded-db.password";
+    static final String DIRECTORY = "prisonwatch.embedded-db.dir";
+    private static final int MIN_KEY_LENGTH = 16;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        Path directory = Path.of(value(context, "PRISONWATCH_DATA_DIR").orElse("./data")).toAbsolutePath()
+                .normalize();
+        String userPassword = value(context, "PRISONWATCH_DB_PASSWORD").orElse("");
+        if (value(context, "PRISONWATCH_DB_URL").isPresent()) {
+            // another database: its password is the user's alone
+            return List.of(new Source(directory, userPassword, Optional.empty(), Optional.empty()));
+        }
+        Optional<String> key = value(context, "PRISONWATCH_DB_FILE_KEY");
+        Optional<String> keyFile = value(context, "PRISONWATCH_DB_FILE_KEY_FILE");
+        return List.of(new Source(directory, userPassword, key, keyFile));
+    }
+
+    private static Optional<String> value(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return Optional.ofNullable(value == null ? null : value.getValue()).map(String::strip)
+                .filter(v -> !v.isEmpty());
+    }
+
+    static final class Source implements ConfigSource {
+
+        private final Path directory;
+        private final String userPassword;
+        private final Optional<String> key;
+        private final Optional<String> keyFile;
+
+        Source(Path directory, String userPassword, Optional<String> key, Optional<String> keyFile) {
+            this.directory = directory;
+            this.userPassword = userPassword;
+            this.key = key;
+            this.keyFile = keyFile;
+        }
+
+        @Override
+        public Set<String> getPropertyNames() {
+            return Set.of(URL, PASSWORD, DIRECTORY);
+        }
+
+        @Override
+        public Map<String, String> getProperties() {
+            // listing the properties must not create directories: only reading the URL does
+            return Map.of(DIRECTORY, directory.toString());
+        }
+
+        @Override
+        public String getValue(String name) {
+            return switch (name) {
+                case URL -> url();
+                case PASSWORD -> fileKey().map(k -> k + " " + userPassword).orElse(userPassword);
+                case DIRECTORY -> directory.toString();
+                default -> null;
+            };
+        }
+
+        private String url() {
+            OwnerOnlyFiles.secure(directory);
+            return "jdbc:h2:file:" + directory.resolve("prisonwatch") + ";LOCK_TIMEOUT=10000"
+                    + (fileKey().isPresent() ? ";CIPHER=AES" : "");
+        }
+
+        private Optional<String> fileKey() {
+            Optional<String> found = key.isPresent() ? key : keyFile.map(this::read);
+            found.ifPresent(k -> {
+                if (k.length() < MIN_KEY_LENGTH || k.chars().anyMatch(Character::isWhitespace)) {
+                    throw new IllegalStateException("The database file key must be at least " + MIN_KEY_LENGTH
+                            + " characters without spaces");
+                }
+            });
+            return found;
+        }
+
+        private String read(String file) {
+            Path path = Path.of(file).toAbsolutePath().normalize();
+            if (path.startsWith(directory)) {
+                throw new IllegalStateException("The database file key " + path + " is inside the data directory "
+                        + directory + ": whoever copies the data would have the key too. Keep it elsewhere.");
+            }
+            try {
+                return Files.readString(path, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the database file key " + path, e);
+            }
+        }
+
+        @Override
+        public int getOrdinal() {
+            return 50;
+        }
+
+        @Override
+        public String getName() {
+            return "PrisonWatch embedded database";
+        }
+    }
+}

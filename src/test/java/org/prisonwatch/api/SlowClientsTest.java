@@ -1,0 +1,99 @@
+package org.prisonwatch.api;
+
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.prisonwatch.support.Api.api;
+import static org.prisonwatch.support.Fixtures.prison;
+import static org.prisonwatch.support.Fixtures.prisonBody;
+import static org.prisonwatch.support.Fixtures.unique;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.prisonwatch.support.Keys;
+import org.prisonwatch.support.RawHttp;
+
+/**
+ * Idle and slow clients are cut off, a 2G-speed upload is not, and a configured public base URL is what Location
+ * and Link carry. Set through the PRISONWATCH_* names an operator uses, with short times so the test is quick.
+ */
+@QuarkusTest
+@TestProfile(SlowClientsTest.ShortTimes.class)
+class SlowClientsTest {
+
+    static final String PUBLIC_BASE_URL = "https://records.example.org/prisonwatch";
+
+    public static class ShortTimes implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("PRISONWATCH_IDLE_TIMEOUT", "2S", "PRISONWATCH_MIN_UPLOAD_RATE", "1000",
+                    "PRISONWATCH_MIN_UPLOAD_RATE_GRACE", "2S", "PRISONWATCH_PUBLIC_BASE_URL", PUBLIC_BASE_URL + "/");
+        }
+    }
+
+    @Test
+    void aConnectionThatSentHalfARequestAndWentQuietIsClosedAfterTheIdleTimeout() throws Exception {
+        try (RawHttp connection = RawHttp.open(Duration.ofSeconds(15))) {
+            connection.send("POST /api/v1/prisons HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n");
+            RawHttp.Reply reply = connection.reply();
+            assertTrue(reply.closed(), "still open after " + reply.after());
+            assertTrue(reply.after().compareTo(Duration.ofSeconds(6)) < 0, "closed only after " + reply.after());
+        }
+    }
+
+    @Test
+    void aBodyTrickledBelowTheMinimumRateIsCutOffWhileAn2gSpeedUploadCompletes() throws Exception {
+        String json = "{\"name\":\"" + unique("Slow") + "\",\"stateRegion\":\"Kachin\",\"kind\":\"PRISON\"}";
+        byte[] body = (json + " ".repeat(6000)).getBytes(StandardCharsets.UTF_8);
+
+        try (RawHttp trickle = RawHttp.open(Duration.ofSeconds(20))) {
+            trickle.send(head(body.length));
+            for (int sent = 0; sent < body.length && trickle.send(slice(body, sent, 5)); sent += 5) {
+                Thread.sleep(100); // 50 bytes a second
+            }
+            RawHttp.Reply reply = trickle.reply();
+            assertEquals(408, reply.status(), reply.text());
+            assertTrue(reply.body().contains("urn:prisonwatch:problem:request-timeout"), reply.text());
+            assertTrue(reply.after().compareTo(Duration.ofSeconds(8)) < 0, "cut off only after " + reply.after());
+        }
+
+        try (RawHttp twoG = RawHttp.open(Duration.ofSeconds(20))) {
+            twoG.send(head(body.length));
+            for (int sent = 0; sent < body.length; sent += 200) {
+                assertTrue(twoG.send(slice(body, sent, 200)), "cut off after " + sent + " bytes");
+                Thread.sleep(100); // 2 kB a second: 6 kB take 3 s, past the grace period
+            }
+            RawHttp.Reply reply = twoG.reply();
+            assertEquals(201, reply.status(), reply.text());
+            assertFalse(reply.text().isEmpty());
+        }
+    }
+
+    @Test
+    void locationAndLinkStartWithTheConfiguredPublicBaseUrlWhateverTheHostHeaderSays() {
+        String region = unique("Public");
+        prison(region);
+        prison(region);
+        api().header("Host", "evil.example").body(prisonBody(region)).post("/api/v1/prisons").then()
+                .statusCode(201).header("Location", startsWith(PUBLIC_BASE_URL + "/api/v1/prisons/"));
+        api().header("Host", "evil.example").queryParam("stateRegion", region).queryParam("limit", 1)
+                .get("/api/v1/prisons").then().statusCode(200)
+                .header("Link", startsWith("<" + PUBLIC_BASE_URL + "/api/v1/prisons?"));
+    }
+
+    private static String head(int length) {
+        return "POST /api/v1/prisons HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Keys.BOOTSTRAP_ADMIN
+                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + length
+                + "\r\n\r\n";
+    }
+
+    private static byte[] slice(byte[] body, int from, int length) {
+        return java.util.Arrays.copyOfRange(body, from, Math.min(body.length, from + length));
+    }
+}
