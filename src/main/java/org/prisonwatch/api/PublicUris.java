@@ -29,8 +29,9 @@ public final class PublicUris {
     /** The public URI of the request itself with one query parameter set: the next page of a list. */
     public static URI withParameter(UriInfo request, String name, String value) {
         URI relative = request.getRequestUriBuilder().replaceQueryParam(name, value).build();
-        return URI.create(base(request) + relative.getRawPath()
-                + (relative.getRawQuery() == null ? "" : "?" + relative.getRawQuery()));
+        // one leading slash: a path sent as //host/... must not become a reference to another host
+        String path = relative.getRawPath().replaceFirst("^/+", "/");
+        return URI.create(base(request) + path + (relative.getRawQuery() == null ? "" : "?" + relative.getRawQuery()));
     }
 
     private static String base(UriInfo request) {
