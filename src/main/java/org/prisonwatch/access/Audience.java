@@ -2,8 +2,8 @@ package org.prisonwatch.access;
 
 import java.util.Objects;
 import java.util.UUID;
-import org.prisonwatch.api.Filter;
 import org.prisonwatch.access.Confidentiality;
+import org.prisonwatch.api.Filter;
 
 /**
  * Who is asking, as far as visibility goes: the role (null for anonymous) and the key. One place decides which

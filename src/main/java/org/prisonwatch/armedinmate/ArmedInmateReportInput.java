@@ -1,6 +1,5 @@
 package org.prisonwatch.armedinmate;
 
-import org.prisonwatch.caserecord.ClassifiedInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -8,14 +7,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.caserecord.ChronologicalRange;
 import org.prisonwatch.caserecord.Citation;
-import org.prisonwatch.access.Confidentiality;
+import org.prisonwatch.caserecord.ClassifiedInput;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.ExternalRef;
-import org.prisonwatch.caserecord.VerificationStatus;
 import org.prisonwatch.caserecord.ExternallyReferenced;
 import org.prisonwatch.caserecord.VerifiableInput;
+import org.prisonwatch.caserecord.VerificationStatus;
 
 /** The editable fields of an armed-inmate report. */
 @Schema(name = "ArmedInmateReportInput", description = "An armed-inmate report, as a client writes it")

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.access.Role;
 import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
@@ -31,7 +32,6 @@ import org.prisonwatch.api.Responses;
 import org.prisonwatch.api.Upserted;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
-import org.prisonwatch.access.Role;
 
 /** HTTP in, HTTP out for /api/v1/armed-inmate-reports. */
 @Path(ArmedInmateReportResource.PATH)

@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.prisonwatch.caserecord.Citation;
 import org.prisonwatch.access.Confidentiality;
+import org.prisonwatch.api.VersionedView;
+import org.prisonwatch.caserecord.Citation;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.VerificationStatus;
-import org.prisonwatch.api.VersionedView;
 
 /** An armed-inmate report as the API returns it. */
 @Schema(name = "ArmedInmateReport", description = "A sourced claim that inmates of a prison were armed or made to fight")

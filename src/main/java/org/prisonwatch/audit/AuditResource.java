@@ -20,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.access.Role;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Problem;
 import org.prisonwatch.api.Responses;
-import org.prisonwatch.access.Role;
 
 /** HTTP in, HTTP out for /api/v1/audit. */
 @Path("/api/v1/audit")

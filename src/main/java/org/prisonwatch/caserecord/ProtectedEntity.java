@@ -1,13 +1,12 @@
 package org.prisonwatch.caserecord;
 
-import org.prisonwatch.access.Audience;
-import org.prisonwatch.access.Confidentiality;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.MappedSuperclass;
 import java.util.UUID;
+import org.prisonwatch.access.Audience;
+import org.prisonwatch.access.Confidentiality;
 
 /** A record whose visibility depends on the caller: its confidentiality and the key that submitted it. */
 @MappedSuperclass

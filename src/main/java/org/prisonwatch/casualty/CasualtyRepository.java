@@ -4,12 +4,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.Function;
+import org.prisonwatch.access.Audience;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.SortKey;
-import org.prisonwatch.access.Audience;
 
 /** Queries over casualties. */
 @ApplicationScoped

@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.prisonwatch.gate.IdentifyingField;
-import org.prisonwatch.gate.IdentifyingView;
-import org.prisonwatch.caserecord.Citation;
 import org.prisonwatch.access.Confidentiality;
+import org.prisonwatch.caserecord.Citation;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.VerificationStatus;
+import org.prisonwatch.gate.IdentifyingField;
+import org.prisonwatch.gate.IdentifyingView;
 
 /** A casualty record as the API returns it. */
 @Schema(name = "Casualty", description = "People killed, injured, missing or captured in an incident, with any "

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.prisonwatch.caserecord.Citation;
 import org.prisonwatch.access.Confidentiality;
+import org.prisonwatch.caserecord.Citation;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.VerificationStatus;
 

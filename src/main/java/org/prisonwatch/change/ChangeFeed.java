@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.prisonwatch.access.Callers;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
 import org.prisonwatch.api.Slice;
 import org.prisonwatch.api.SortKey;
 import org.prisonwatch.caserecord.CurrentState;
-import org.prisonwatch.journal.RecordChange;
 import org.prisonwatch.collection.RecordService;
-import org.prisonwatch.access.Callers;
+import org.prisonwatch.journal.RecordChange;
 
 /**
  * Reads the change feed for the caller. Each record sits in the feed once, at the position of its latest write,

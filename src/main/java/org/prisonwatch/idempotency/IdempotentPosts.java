@@ -12,10 +12,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.access.Callers;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.ProblemType;
 import org.prisonwatch.gate.RecordGate;
-import org.prisonwatch.access.Callers;
 import org.prisonwatch.secrets.Sha256;
 
 /**

@@ -1,7 +1,5 @@
 package org.prisonwatch.security;
 
-import org.prisonwatch.access.Role;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.UuidGenerator;
+import org.prisonwatch.access.Role;
 
 /** An API key as stored: never the key itself, only its SHA-256 hash. */
 @Entity

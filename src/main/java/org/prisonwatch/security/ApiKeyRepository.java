@@ -1,11 +1,10 @@
 package org.prisonwatch.security;
 
-import org.prisonwatch.access.Role;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
+import org.prisonwatch.access.Role;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
 import org.prisonwatch.api.Page;

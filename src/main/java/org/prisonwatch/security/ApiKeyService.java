@@ -1,7 +1,5 @@
 package org.prisonwatch.security;
 
-import org.prisonwatch.access.Role;
-
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -15,12 +13,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.prisonwatch.access.Role;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.audit.AuditAction;
-import org.prisonwatch.audit.AuditedEntity;
 import org.prisonwatch.audit.AuditLog;
+import org.prisonwatch.audit.AuditedEntity;
 
 /** Issuing, listing, revoking and checking API keys. */
 @ApplicationScoped

@@ -1,11 +1,10 @@
 package org.prisonwatch.security;
 
-import org.prisonwatch.access.Role;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.prisonwatch.access.Role;
 import org.prisonwatch.idempotency.SecretBearing;
 
 /** An API key as listed: everything but the key, which is shown once, at creation. */

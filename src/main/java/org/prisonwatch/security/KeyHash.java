@@ -1,9 +1,8 @@
 package org.prisonwatch.security;
 
-import org.prisonwatch.secrets.Sha256;
-
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.prisonwatch.secrets.Sha256;
 
 /**
  * Making and hashing keys. Keys carry 256 random bits, so a plain SHA-256 is enough to store them: there is no

@@ -1,11 +1,11 @@
 package org.prisonwatch.source;
 
-import org.prisonwatch.caserecord.ClassifiedInput;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prisonwatch.access.Confidentiality;
+import org.prisonwatch.caserecord.ClassifiedInput;
 import org.prisonwatch.caserecord.Reliability;
 
 /** The editable fields of a source. */

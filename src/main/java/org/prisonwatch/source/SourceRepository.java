@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.prisonwatch.access.Audience;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
 import org.prisonwatch.api.Page;
@@ -16,7 +17,6 @@ import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.SortKey;
 import org.prisonwatch.caserecord.Citation;
-import org.prisonwatch.access.Audience;
 
 /** Queries over sources. */
 @ApplicationScoped

@@ -3,10 +3,10 @@ package org.prisonwatch.source;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.prisonwatch.gate.IdentifyingField;
-import org.prisonwatch.gate.IdentifyingView;
 import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.caserecord.Reliability;
+import org.prisonwatch.gate.IdentifyingField;
+import org.prisonwatch.gate.IdentifyingView;
 
 /** A source as the API returns it. */
 @Schema(name = "Source", description = "Who reported a fact, with its contact: for staff roles")

@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.access.Role;
+import org.prisonwatch.support.Bytes;
 import org.prisonwatch.support.Keys;
 
 /**
@@ -58,27 +59,14 @@ class SealedCursorTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static boolean includes(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
     @Test
     void aCursorDoesNotHoldTheLastRecordReadably() {
         String[] first = firstPageOfTwo(() -> api());
         byte[] held = bytes(first[0]);
         UUID id = UUID.fromString(first[1]);
 
-        assertFalse(includes(held, first[1].getBytes(StandardCharsets.US_ASCII)), "the id in clear text");
-        assertFalse(includes(held, ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
+        assertFalse(Bytes.contains(held, first[1].getBytes(StandardCharsets.US_ASCII)), "the id in clear text");
+        assertFalse(Bytes.contains(held, ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
                 .putLong(id.getLeastSignificantBits()).array()), "the id in clear bytes");
         assertFalse(new String(held, StandardCharsets.ISO_8859_1).contains("\"i\""), "a JSON position");
     }

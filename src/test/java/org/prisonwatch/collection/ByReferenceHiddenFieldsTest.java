@@ -36,16 +36,27 @@ class ByReferenceHiddenFieldsTest {
         return as(Role.PARTNER).body(body).put(INCIDENTS + ref).then().statusCode(201).extract().path("id");
     }
 
-    @Test
-    void aPartnersReplaceKeepsThePersonAnAnalystAdded() {
-        String incidentId = partnersIncident(unique("inc"));
+    private record PartnersCasualty(String ref, String id, Map<String, Object> partnersCopy) {
+    }
+
+    /** A casualty a partner sent by reference, to which an analyst then added the person's name. */
+    private PartnersCasualty partnersCasualtyAnAnalystNamed(String name) {
         String ref = unique("cas");
-        Map<String, Object> partnersCopy = casualtyBody(incidentId);
+        Map<String, Object> partnersCopy = casualtyBody(partnersIncident(unique("inc")));
         String id = as(Role.PARTNER).body(partnersCopy).put(CASUALTIES + ref).then().statusCode(201)
                 .extract().path("id");
         as(Role.ANALYST).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
-                .body(Map.of("person", Map.of("name", "Witness Naw Seng"))).patch("/api/v1/casualties/" + id)
+                .body(Map.of("person", Map.of("name", name))).patch("/api/v1/casualties/" + id)
                 .then().statusCode(200);
+        return new PartnersCasualty(ref, id, partnersCopy);
+    }
+
+    @Test
+    void aPartnersReplaceKeepsThePersonAnAnalystAdded() {
+        PartnersCasualty casualty = partnersCasualtyAnAnalystNamed("Witness Naw Seng");
+        String ref = casualty.ref();
+        String id = casualty.id();
+        Map<String, Object> partnersCopy = casualty.partnersCopy();
 
         // the partner sends back what it has: nothing it can read changed, so nothing to match
         as(Role.PARTNER).body(partnersCopy).put(CASUALTIES + ref).then().statusCode(200)
@@ -62,14 +73,10 @@ class ByReferenceHiddenFieldsTest {
 
     @Test
     void noAnswerTellsARightGuessOfAHiddenPersonFromAWrongOne() {
-        String incidentId = partnersIncident(unique("inc"));
-        String ref = unique("cas");
-        Map<String, Object> partnersCopy = casualtyBody(incidentId);
-        String id = as(Role.PARTNER).body(partnersCopy).put(CASUALTIES + ref).then().statusCode(201)
-                .extract().path("id");
-        as(Role.ANALYST).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
-                .body(Map.of("person", Map.of("name", "Witness Naw Seng"))).patch("/api/v1/casualties/" + id)
-                .then().statusCode(200);
+        PartnersCasualty casualty = partnersCasualtyAnAnalystNamed("Witness Naw Seng");
+        String ref = casualty.ref();
+        String id = casualty.id();
+        Map<String, Object> partnersCopy = casualty.partnersCopy();
 
         for (String guess : new String[] {"Witness Naw Seng", "Somebody Else"}) {
             Map<String, Object> guessing = new HashMap<>(partnersCopy);

@@ -1,9 +1,7 @@
 package org.prisonwatch.security;
 
-import org.prisonwatch.access.Role;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.prisonwatch.support.Api.api;
 import static org.prisonwatch.support.Fixtures.create;
 import static org.prisonwatch.support.Fixtures.incidentBody;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.prisonwatch.access.Role;
 
 /**
  * Plants distinctive identifying values in records of every confidentiality and asks every endpoint, as an

@@ -1,7 +1,5 @@
 package org.prisonwatch.security;
 
-import org.prisonwatch.access.Role;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.prisonwatch.support.Api.anonymousUnchecked;
 import static org.prisonwatch.support.Api.as;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.prisonwatch.access.Role;
 import org.prisonwatch.support.Api;
 
 /**

@@ -1,7 +1,5 @@
 package org.prisonwatch.security;
 
-import org.prisonwatch.access.Role;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,6 +20,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.prisonwatch.access.Role;
 import org.prisonwatch.support.Keys;
 
 /** A record the caller may not see does not exist for them: 404 on reads, absent from lists, unknown as a reference. */

@@ -5,8 +5,8 @@ import static io.restassured.RestAssured.given;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import java.util.EnumMap;
-import java.util.Map;
 import java.util.Map.Entry;
+import java.util.Map;
 import org.prisonwatch.access.Role;
 
 /**
