@@ -23,6 +23,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdempotencyRecords {
 
+    /**
+     * What an erasure leaves in place of a request's fingerprint. The fingerprint is a hash of the request body,
+     * so kept it would confirm a guessed name; after an erasure any body sent with the key gets the stored, erased
+     * response, and none is told apart from another.
+     */
+    static final String ERASED = "erased";
+
     /** The contract promises at least 30 days: field devices stay offline for days. */
     static final Duration RETENTION = Duration.ofDays(30);
 
@@ -86,7 +93,7 @@ public class IdempotencyRecords {
             em.flush();
             return new Claimed(id, record.claimToken);
         }
-        if (!found.requestHash.equals(requestHash)) {
+        if (!found.requestHash.equals(requestHash) && !ERASED.equals(found.requestHash)) {
             return new Mismatch();
         }
         if (found.isCompleted()) {
@@ -128,7 +135,8 @@ public class IdempotencyRecords {
 
     /**
      * Removes a field from every stored response that created this record (its Location names it), for an
-     * erasure: a replay must never hand back what an administrator erased. Returns how many were changed.
+     * erasure: a replay must never hand back what an administrator erased, and the request's fingerprint goes
+     * too, so that no retry can confirm a guess of the value. Returns how many were changed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int eraseFromResponses(UUID recordId, String field) {
@@ -143,6 +151,7 @@ public class IdempotencyRecords {
                     record.responseBody = mapper.writeValueAsString(object);
                     changed++;
                 }
+                record.requestHash = ERASED;
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a stored response could not be read", e);
             }

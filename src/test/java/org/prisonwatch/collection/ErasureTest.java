@@ -75,6 +75,13 @@ class ErasureTest {
                 .body("items", everyItem(not(hasKey("person"))));
         as(Role.REPORTER).header("Idempotency-Key", key).body(body).post("/api/v1/casualties").then()
                 .statusCode(201).header("Idempotent-Replayed", "true").body("$", not(hasKey("person")));
+        // no retry tells a right guess of the erased name from a wrong one, and no stored hash of it is left
+        Map<String, Object> wrongGuess = new java.util.HashMap<>(body);
+        wrongGuess.put("person", Map.of("name", "Somebody Else", "hometown", "Bhamo"));
+        as(Role.REPORTER).header("Idempotency-Key", key).body(wrongGuess).post("/api/v1/casualties").then()
+                .statusCode(201).header("Idempotent-Replayed", "true").body("$", not(hasKey("person")));
+        assertEquals(0, database.count("select count(*) from idempotency_key where response_body like ? and "
+                + "request_hash <> 'erased'", "%" + id + "%"));
         assertEquals(1, database.count("select count(*) from audit_entry where action = 'ERASE_PERSON' and "
                 + "entity = 'Casualty' and entity_id = ? and record_version = 3", id));
         api().get("/api/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
