@@ -2,6 +2,7 @@ package org.prisonwatch.api;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.Unremovable;
+import io.quarkus.runtime.Startup;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,8 +35,9 @@ import org.prisonwatch.secrets.ServiceSecrets;
  * cursors survive restarts and work on any instance. Replacing that file invalidates every cursor issued before:
  * clients start their lists again, and partners read the feed again from the beginning.
  */
-// looked up by the keysets, not injected, so ArC must keep it
+// looked up by the keysets, not injected, so ArC must keep it; made at start, so the key file exists from then on
 @Unremovable
+@Startup
 @ApplicationScoped
 public class Cursors {
 

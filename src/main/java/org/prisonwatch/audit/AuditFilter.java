@@ -1,6 +1,6 @@
 package org.prisonwatch.audit;
 
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -8,9 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** The filters of GET /audit. */
 public class AuditFilter {
 
+    /** The stored names of {@link AuditedEntity}, which audit entries carry. */
+    static final String STORED_NAMES = "Prison|Source|Incident|ArmedInmateReport|Casualty|ApiKey";
+
     @QueryParam("entity")
-    @Size(max = 40)
-    @Parameter(description = "Only entries about this kind of record", example = "Casualty")
+    @Pattern(regexp = STORED_NAMES, message = "must be one of Prison, Source, Incident, ArmedInmateReport, "
+            + "Casualty, ApiKey")
+    @Parameter(description = "Only entries about this kind of record, by its stored name: Prison, Source, "
+            + "Incident, ArmedInmateReport, Casualty or ApiKey", example = "Casualty")
     public String entity;
 
     @QueryParam("entityId")

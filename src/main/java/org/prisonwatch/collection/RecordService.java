@@ -227,9 +227,10 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         }
         E taken = byReference.findOwn(kind, submitter, externalRef);
         if (taken != null && !taken.id.equals(self)) {
-            throw new ProblemException(ProblemType.CONFLICT, "The submitter already has a "
-                    + kind.label().toLowerCase() + " with externalRef " + externalRef + " (" + taken.id + "); "
-                    + "change that one, e.g. with PUT by-ref/" + externalRef);
+            String label = kind.label().toLowerCase();
+            throw new ProblemException(ProblemType.CONFLICT, "The submitter already has "
+                    + (label.matches("[aeiou].*") ? "an " : "a ") + label + " with externalRef " + externalRef
+                    + " (" + taken.id + "); change that one, e.g. with PUT by-ref/" + externalRef);
         }
     }
 
