@@ -100,8 +100,8 @@ public final class Keyset<E> {
         String where = filter.where();
         String cmp = descending ? "<" : ">";
         String dir = descending ? " desc" : " asc";
-        String uniquePath = alias + "." + unique.path();
-        String keyPath = alias + "." + key.path();
+        String uniquePath = pathOf(unique);
+        String keyPath = pathOf(key);
         if (after != null) {
             where = "(" + where + ") and " + (key == unique ? uniquePath + " " + cmp + " :afterKey"
                     : "(" + keyPath + " " + cmp + " :afterValue or (" + keyPath + " = :afterValue and " + uniquePath
@@ -124,6 +124,11 @@ public final class Keyset<E> {
         }
         String from = cursor != null ? cursor : cursors.seal(cursorScope, new byte[0]);
         return new Slice<>(rows, more, from, row -> cursors.seal(cursorScope, write(em, key, row)));
+    }
+
+    /** The key's HQL: an attribute of the alias, or an expression in parentheses written against the alias. */
+    private String pathOf(SortKey<E> key) {
+        return key.path().startsWith("(") ? key.path() : alias + "." + key.path();
     }
 
     /** The position after a row: its sort value (unless sorted by the unique key), then its unique key. */

@@ -3,8 +3,8 @@ package org.prisonwatch.api;
 import java.util.function.Function;
 
 /**
- * One way rows can be ordered: the HQL path of a non-null attribute, how to read it from an entity for the
- * cursor, and how its values are written into the cursor.
+ * One way rows can be ordered: the HQL path of a non-null attribute (or a non-null expression in parentheses),
+ * how to read it from an entity for the cursor, and how its values are written into the cursor.
  *
  * @param valueOf the attribute's value in a row; null for the entity's identifier, read through the persistence unit
  */

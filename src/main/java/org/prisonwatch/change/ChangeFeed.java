@@ -10,9 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.prisonwatch.access.Audience;
 import org.prisonwatch.access.Callers;
+import org.prisonwatch.access.Role;
 import org.prisonwatch.api.Filter;
+import org.prisonwatch.api.KeyCodec;
 import org.prisonwatch.api.Keyset;
 import org.prisonwatch.api.Slice;
 import org.prisonwatch.api.SortKey;
@@ -27,9 +31,7 @@ import org.prisonwatch.journal.RecordChange;
 @ApplicationScoped
 public class ChangeFeed {
 
-    /** Commit order: the audit sequence number of each record's latest write, ties (none today) by record id. */
-    private static final Keyset<RecordChange> IN_COMMIT_ORDER = Keyset.of(RecordChange.class, "c", "changes",
-            SortKey.uuid("entityId", c -> c.entityId), List.of(SortKey.longNumber("seq", c -> c.seq)));
+    private static final String POSITION = "position";
 
     @Inject
     EntityManager em;
@@ -55,7 +57,8 @@ public class ChangeFeed {
             filter.always("c.entity in :entities")
                     .bind("entities", entities.stream().map(ChangedEntity::storedName).distinct().toList());
         }
-        Slice<RecordChange> slice = IN_COMMIT_ORDER.slice(em, filter, "seq", "after", after, limit);
+        Slice<RecordChange> slice = inCommitOrderFor(callers.audience()).slice(em, filter, POSITION, "after", after,
+                limit);
 
         Map<UUID, CurrentState<?>> now = currentStates(slice.rows());
         List<ChangeView> items = new ArrayList<>(slice.rows().size());
@@ -66,6 +69,29 @@ public class ChangeFeed {
                     state.changedAt(), state.view()));
         }
         return new ChangePage(items, slice.next());
+    }
+
+    /**
+     * Commit order as the caller sees it, ties (none today) by record id. Staff follow every write (seq).
+     * Anonymous callers follow public_seq and partners shared_seq, which stay put while a record is hidden from
+     * them, so a withdrawn record's DELETE is heard once and later work on it is not heard at all; a submitter
+     * follows every write to its own records. All are audit sequence numbers, taken in commit order.
+     */
+    private static Keyset<RecordChange> inCommitOrderFor(Audience audience) {
+        SortKey<RecordChange> position;
+        if (audience.seesEverything()) {
+            position = new SortKey<>(POSITION, "seq", c -> c.seq, KeyCodec.LONGS);
+        } else {
+            boolean partner = audience.is(Role.PARTNER);
+            String theirs = partner ? "c.sharedSeq" : "c.publicSeq";
+            Function<RecordChange, Long> theirsOf = partner ? c -> c.sharedSeq : c -> c.publicSeq;
+            UUID caller = audience.keyId();
+            position = caller == null ? new SortKey<>(POSITION, theirs.substring(2), theirsOf::apply, KeyCodec.LONGS)
+                    : new SortKey<>(POSITION, "(case when c.submittedBy = :caller then c.seq else " + theirs + " end)",
+                            c -> caller.equals(c.submittedBy) ? c.seq : theirsOf.apply(c), KeyCodec.LONGS);
+        }
+        return Keyset.of(RecordChange.class, "c", "changes", SortKey.uuid("entityId", c -> c.entityId),
+                List.of(position));
     }
 
     /** One query per kind of record on the page. */

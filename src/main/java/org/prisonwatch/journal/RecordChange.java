@@ -34,4 +34,20 @@ public class RecordChange {
     /** Whether partners could see any version of the record. */
     @Column(name = "ever_shared", nullable = false)
     public boolean everShared;
+
+    /** The record's place in anonymous callers' feeds: moves only with writes they may see, and its withdrawal. */
+    @Column(name = "public_seq", nullable = false)
+    public Long publicSeq;
+
+    /** The record's place in partners' feeds, likewise. */
+    @Column(name = "shared_seq", nullable = false)
+    public Long sharedSeq;
+
+    /** Whether anonymous callers could see the record after its latest write. */
+    @Column(name = "last_public", nullable = false)
+    public boolean lastPublic;
+
+    /** Whether partners could see the record after its latest write. */
+    @Column(name = "last_shared", nullable = false)
+    public boolean lastShared;
 }

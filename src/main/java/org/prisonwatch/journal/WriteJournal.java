@@ -86,9 +86,17 @@ public class WriteJournal {
     private void moveToEndOfFeed(String storedName, VersionedEntity record, long seq) {
         RecordChange found = em.find(RecordChange.class, record.id);
         RecordChange change = found == null ? new RecordChange() : found;
+        if (found == null) {
+            change.publicSeq = seq;
+            change.sharedSeq = seq;
+        }
         change.entityId = record.id;
         change.entity = storedName;
         change.seq = seq;
+        boolean publicNow = !record.isDeleted() && (!(record instanceof ProtectedEntity protectedRecord)
+                || protectedRecord.confidentiality == Confidentiality.PUBLIC);
+        boolean sharedNow = !record.isDeleted() && (!(record instanceof ProtectedEntity protectedRecord)
+                || protectedRecord.confidentiality != Confidentiality.CONFIDENTIAL);
         if (record instanceof ProtectedEntity protectedRecord) {
             change.submittedBy = protectedRecord.submittedBy;
             change.everPublic |= protectedRecord.confidentiality == Confidentiality.PUBLIC;
@@ -97,6 +105,16 @@ public class WriteJournal {
             change.everPublic = true;
             change.everShared = true;
         }
+        // a write those callers may see moves the record for them, and so does the one that hides it from them
+        // (they hear its DELETE); writes to a record already hidden from them leave it where it is
+        if (publicNow || change.lastPublic) {
+            change.publicSeq = seq;
+        }
+        if (sharedNow || change.lastShared) {
+            change.sharedSeq = seq;
+        }
+        change.lastPublic = publicNow;
+        change.lastShared = sharedNow;
         if (found == null) {
             em.persist(change);
         }
