@@ -42,16 +42,11 @@ public class RecordGate {
     /** Records the current caller may see, each rendered for them; their identifying reads audited at once. */
     public <E extends GatedRecord, V> List<V> showAll(Renderer<E, V> renderer, List<E> records) {
         Audience audience = callers.audience();
-        List<V> views = new ArrayList<>(records.size());
-        for (E record : records) {
-            if (!visible(audience, record)) {
-                // every path filters before it renders; reaching here is a bug that must not become a leak
-                throw new IllegalStateException("a record hidden from the caller reached the gate");
-            }
-            views.add(renderer.render(record, disclosure(audience, record)));
+        if (!records.stream().allMatch(record -> visible(audience, record))) {
+            // every path filters before it renders; reaching here is a bug that must not become a leak
+            throw new IllegalStateException("a record hidden from the caller reached the gate");
         }
-        auditIdentifyingReads(views);
-        return views;
+        return showVisible(renderer, records);
     }
 
     public <E extends GatedRecord, V> Page<V> showPage(Renderer<E, V> renderer, Page<E> page) {

@@ -1,9 +1,6 @@
 package org.prisonwatch.idempotency;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.prisonwatch.api.StoredJson;
 
 /**
  * The idempotency table's operations. Claims and releases run in transactions of their own; completing a claim
@@ -144,17 +142,12 @@ public class IdempotencyRecords {
         for (IdempotencyRecord record : em.createQuery("select r from IdempotencyRecord r where r.location like "
                         + ":location and r.responseBody is not null", IdempotencyRecord.class)
                 .setParameter("location", "%/" + recordId).getResultList()) {
-            try {
-                JsonNode body = mapper.readTree(record.responseBody);
-                if (body instanceof ObjectNode object && object.has(field)) {
-                    object.remove(field);
-                    record.responseBody = mapper.writeValueAsString(object);
-                    changed++;
-                }
-                record.requestHash = ERASED;
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a stored response could not be read", e);
+            String erased = StoredJson.withoutField(mapper, record.responseBody, field);
+            if (erased != null) {
+                record.responseBody = erased;
+                changed++;
             }
+            record.requestHash = ERASED;
         }
         return changed;
     }

@@ -1,9 +1,7 @@
 package org.prisonwatch.journal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +11,7 @@ import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
 import org.prisonwatch.api.Slice;
+import org.prisonwatch.api.StoredJson;
 import org.prisonwatch.audit.AuditAction;
 import org.prisonwatch.audit.AuditLog;
 import org.prisonwatch.caserecord.ProtectedEntity;
@@ -69,10 +68,9 @@ public class WriteJournal {
         for (RecordVersion version : em.createQuery("select v from RecordVersion v where v.entity = :entity "
                 + "and v.entityId = :id", RecordVersion.class)
                 .setParameter("entity", storedName).setParameter("id", id).getResultList()) {
-            JsonNode snapshot = read(version.snapshot);
-            if (snapshot instanceof ObjectNode object && object.has(field)) {
-                object.remove(field);
-                version.snapshot = json(object);
+            String erased = StoredJson.withoutField(mapper, version.snapshot, field);
+            if (erased != null) {
+                version.snapshot = erased;
                 changed++;
             }
         }
@@ -93,18 +91,16 @@ public class WriteJournal {
         change.entityId = record.id;
         change.entity = storedName;
         change.seq = seq;
-        boolean publicNow = !record.isDeleted() && (!(record instanceof ProtectedEntity protectedRecord)
-                || protectedRecord.confidentiality == Confidentiality.PUBLIC);
-        boolean sharedNow = !record.isDeleted() && (!(record instanceof ProtectedEntity protectedRecord)
-                || protectedRecord.confidentiality != Confidentiality.CONFIDENTIAL);
+        // reference data (prisons) has no confidentiality: everyone may read it
+        Confidentiality level = Confidentiality.PUBLIC;
         if (record instanceof ProtectedEntity protectedRecord) {
             change.submittedBy = protectedRecord.submittedBy;
-            change.everPublic |= protectedRecord.confidentiality == Confidentiality.PUBLIC;
-            change.everShared |= protectedRecord.confidentiality != Confidentiality.CONFIDENTIAL;
-        } else {
-            change.everPublic = true;
-            change.everShared = true;
+            level = protectedRecord.confidentiality;
         }
+        boolean publicNow = !record.isDeleted() && level == Confidentiality.PUBLIC;
+        boolean sharedNow = !record.isDeleted() && level != Confidentiality.CONFIDENTIAL;
+        change.everPublic |= publicNow;
+        change.everShared |= sharedNow;
         // a write those callers may see moves the record for them, and so does the one that hides it from them
         // (they hear its DELETE); writes to a record already hidden from them leave it where it is
         if (publicNow || change.lastPublic) {
@@ -128,11 +124,4 @@ public class WriteJournal {
         }
     }
 
-    private JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored version could not be read", e);
-        }
-    }
 }

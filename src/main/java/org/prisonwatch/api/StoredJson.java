@@ -1,0 +1,25 @@
+package org.prisonwatch.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** JSON documents the service stores (version snapshots, idempotent responses), rewritten in place by an erasure. */
+public final class StoredJson {
+
+    private StoredJson() {
+    }
+
+    /** The document without the named top-level field, or null when it has no such field. */
+    public static String withoutField(ObjectMapper mapper, String json, String field) {
+        try {
+            if (mapper.readTree(json) instanceof ObjectNode object && object.has(field)) {
+                object.remove(field);
+                return mapper.writeValueAsString(object);
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored document could not be read", e);
+        }
+    }
+}
