@@ -1,0 +1,204 @@
+package org.prisonwatch.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The database's floor: the rows an API page needs, read with plain JDBC by one client on one connection, with the
+ * same predicates and order as the service's queries and every column of every row read. What the API adds on
+ * top (HTTP, authentication, rate limiting, the gate, JSON) is the difference.
+ */
+final class RawJdbc {
+
+    record Timing(long operations, double seconds, Histogram micros) {
+
+        double perSecond() {
+            return operations / seconds;
+        }
+
+        double p50Millis() {
+            return micros.getValueAtPercentile(50) / 1000.0;
+        }
+
+        double p99Millis() {
+            return micros.getValueAtPercentile(99) / 1000.0;
+        }
+    }
+
+    record FeedScan(long rows, long pages, double seconds, boolean reachedEnd) {
+
+        double rowsPerSecond() {
+            return rows / seconds;
+        }
+    }
+
+    private static final String PAGE = "select * from incident e where e.deleted_at is null "
+            + "and e.verification_status = 'REPORTED' %s order by e.id limit 51";
+
+    private RawJdbc() {
+    }
+
+    /** The incident at the given depth (0..1) of the REPORTED list, by id: where the 90 % page starts. */
+    static UUID idAtDepth(Connection connection, long liveReported, double depth) throws SQLException {
+        long offset = (long) Math.floor(liveReported * depth) - 1;
+        if (offset < 0) {
+            return null;
+        }
+        try (PreparedStatement select = connection.prepareStatement("select id from incident e where "
+                + "e.deleted_at is null and e.verification_status = 'REPORTED' order by e.id offset ? rows "
+                + "fetch next 1 rows only")) {
+            select.setLong(1, offset);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getObject(1, UUID.class) : null;
+            }
+        }
+    }
+
+    /** A page of 50 REPORTED incidents after the given id (null: the first page), with their collections. */
+    static Timing page(Connection connection, UUID after, Duration duration) throws SQLException {
+        Histogram micros = new Histogram(3_600_000_000L, 3);
+        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        long operations = 0;
+        String sql = String.format(PAGE, after == null ? "" : "and e.id > ?");
+        try (PreparedStatement page = connection.prepareStatement(sql)) {
+            while (System.nanoTime() < end || operations < 20) {
+                long t0 = System.nanoTime();
+                if (after != null) {
+                    page.setObject(1, after);
+                }
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rs = page.executeQuery()) {
+                    while (rs.next() && ids.size() < 50) {
+                        readRow(rs);
+                        ids.add(rs.getObject("id", UUID.class));
+                    }
+                }
+                readIn(connection, "incident_perpetrator", "incident_id", ids);
+                readIn(connection, "incident_opposing_force", "incident_id", ids);
+                readIn(connection, "incident_citation", "incident_id", ids);
+                micros.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+                operations++;
+            }
+        }
+        return new Timing(operations, (System.nanoTime() - started) / 1e9, micros);
+    }
+
+    /**
+     * The change feed as a partner reads it (ChangeFeed with Audience.restrictChanges): record_change rows it may
+     * hear of, in its order (its own submissions by seq, others by shared_seq), 500 at a time after the last
+     * position, then each page's records and their collections by id.
+     */
+    static FeedScan feed(Connection connection, UUID partner, Duration max) throws SQLException {
+        String position = "(case when c.submitted_by = ? then c.seq else c.shared_seq end)";
+        String first = "select c.*, " + position + " as position from record_change c where (c.ever_shared = true "
+                + "or c.submitted_by = ?) order by " + position + ", c.entity_id limit 501";
+        String next = "select c.*, " + position + " as position from record_change c where (c.ever_shared = true "
+                + "or c.submitted_by = ?) and (" + position + " > ? or (" + position + " = ? and c.entity_id > ?)) "
+                + "order by " + position + ", c.entity_id limit 501";
+        long started = System.nanoTime();
+        long end = started + max.toNanos();
+        long rows = 0;
+        long pages = 0;
+        Long lastPosition = null;
+        UUID lastId = null;
+        boolean reachedEnd = false;
+        while (System.nanoTime() < end) {
+            Map<String, List<UUID>> byKind = new LinkedHashMap<>();
+            int count = 0;
+            try (PreparedStatement page = connection.prepareStatement(lastId == null ? first : next)) {
+                int p = 1;
+                page.setObject(p++, partner);
+                page.setObject(p++, partner);
+                if (lastId != null) {
+                    page.setObject(p++, partner);
+                    page.setLong(p++, lastPosition);
+                    page.setObject(p++, partner);
+                    page.setLong(p++, lastPosition);
+                    page.setObject(p++, lastId);
+                }
+                page.setObject(p, partner);
+                try (ResultSet rs = page.executeQuery()) {
+                    while (rs.next() && count < 500) {
+                        readRow(rs);
+                        lastId = rs.getObject("entity_id", UUID.class);
+                        lastPosition = rs.getLong("position");
+                        byKind.computeIfAbsent(rs.getString("entity"), k -> new ArrayList<>()).add(lastId);
+                        count++;
+                    }
+                }
+            }
+            for (Map.Entry<String, List<UUID>> kind : byKind.entrySet()) {
+                List<UUID> ids = kind.getValue();
+                switch (kind.getKey()) {
+                    case "Prison" -> {
+                        readIn(connection, "prison", "id", ids);
+                        readIn(connection, "prison_alternate_name", "prison_id", ids);
+                    }
+                    case "Source" -> readIn(connection, "source", "id", ids);
+                    case "Incident" -> {
+                        readIn(connection, "incident", "id", ids);
+                        readIn(connection, "incident_perpetrator", "incident_id", ids);
+                        readIn(connection, "incident_opposing_force", "incident_id", ids);
+                        readIn(connection, "incident_citation", "incident_id", ids);
+                    }
+                    case "ArmedInmateReport" -> {
+                        readIn(connection, "armed_inmate_report", "id", ids);
+                        readIn(connection, "armed_inmate_report_category", "report_id", ids);
+                        readIn(connection, "armed_inmate_report_inducement", "report_id", ids);
+                        readIn(connection, "armed_inmate_report_role", "report_id", ids);
+                        readIn(connection, "armed_inmate_report_citation", "report_id", ids);
+                    }
+                    case "Casualty" -> {
+                        readIn(connection, "casualty", "id", ids);
+                        readIn(connection, "casualty_citation", "casualty_id", ids);
+                    }
+                    default -> {
+                    }
+                }
+            }
+            rows += count;
+            pages++;
+            if (count < 500) {
+                reachedEnd = true;
+                break;
+            }
+        }
+        return new FeedScan(rows, pages, (System.nanoTime() - started) / 1e9, reachedEnd);
+    }
+
+    private static void readIn(Connection connection, String table, String column, List<UUID> ids)
+            throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement select = connection.prepareStatement("select * from " + table + " where " + column
+                + " in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setObject(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    readRow(rs);
+                }
+            }
+        }
+    }
+
+    private static void readRow(ResultSet rs) throws SQLException {
+        int columns = rs.getMetaData().getColumnCount();
+        for (int i = 1; i <= columns; i++) {
+            rs.getObject(i);
+        }
+    }
+}
