@@ -69,18 +69,30 @@ public record Audience(Role role, UUID keyId) {
     }
 
     /**
-     * Which change feed rows (over RecordChange c) concern the caller: records they may see now or could see
-     * once, so that a withdrawal reaches them as a DELETE while records they never saw stay unmentioned.
+     * Which change feed rows (over RecordChange c) concern a caller who submits no records of their own: records
+     * they may see now or could see once, so that a withdrawal reaches them as a DELETE while records they never
+     * saw stay unmentioned.
      */
     public Filter restrictChanges(Filter filter) {
         if (seesEverything()) {
             return filter;
         }
-        String once = role == Role.PARTNER ? "c.everShared = true" : "c.everPublic = true";
-        if (submitsOwnRecords()) {
-            return filter.always("(" + once + " or c.submittedBy = :caller)").bind("caller", keyId);
-        }
-        return filter.always(once);
+        return filter.always(onceVisible());
+    }
+
+    /** For a submitter: the feed rows of their own records, each of which they always see. */
+    public Filter ownChanges(Filter filter) {
+        return filter.always("c.submittedBy = :caller").bind("caller", keyId);
+    }
+
+    /** For a submitter: the feed rows of records others submitted that this caller could see once. */
+    public Filter othersChanges(Filter filter) {
+        return filter.always(onceVisible() + " and (c.submittedBy is null or c.submittedBy <> :caller)")
+                .bind("caller", keyId);
+    }
+
+    private String onceVisible() {
+        return role == Role.PARTNER ? "c.everShared = true" : "c.everPublic = true";
     }
 
     /** Reporters and partners submit records of their own, and always see and may edit what they submitted. */

@@ -17,12 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * attaches to each operation, so every error an operation can return is documented with its schema and an example.
  */
 @OpenAPIDefinition(
-        info = @Info(title = "PrisonWatch API", version = "1.0.0",
+        info = @Info(title = "PrisonWatch API", version = OpenApiDefinition.API_VERSION,
                 description = "Case records of forced prisoner conscription in Myanmar: prisons, incidents, "
                         + "armed-inmate reports, casualties and the sources behind every fact.",
                 contact = @Contact(name = "PrisonWatch maintainers", url = "https://github.com/prisonwatch"),
                 license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         tags = {
+            @Tag(name = "Service", description = "Where to start: the API's version and its collections"),
             @Tag(name = "Prisons", description = "Places of detention"),
             @Tag(name = "Sources", description = "Who reported the facts: organisations, media, witnesses"),
             @Tag(name = "Incidents", description = "What happened, when and where"),
@@ -89,6 +90,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                             examples = @ExampleObject(name = "internal", value = OpenApiDefinition.INTERNAL)))
         }))
 public class OpenApiDefinition extends Application {
+
+    /** The spec's info.version, also served by GET /api/v1. */
+    public static final String API_VERSION = "1.0.0";
 
     static final String BAD_REQUEST = "{\"type\":\"urn:prisonwatch:problem:validation\",\"title\":\"Invalid request\","
             + "\"status\":400,\"detail\":\"The request has 1 invalid field\",\"instance\":\"/api/v1/incidents\","

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ import org.prisonwatch.journal.RecordChange;
 public class ChangeFeed {
 
     private static final String POSITION = "position";
+    /** Staff, and a submitter over their own records, follow every write. */
+    private static final Keyset<RecordChange> EVERY_WRITE =
+            inOrderOf(new SortKey<>(POSITION, "seq", c -> c.seq, KeyCodec.LONGS));
 
     @Inject
     EntityManager em;
@@ -52,13 +56,11 @@ public class ChangeFeed {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChangePage read(String after, int limit, List<ChangedEntity> entities) {
-        Filter filter = callers.audience().restrictChanges(new Filter());
-        if (entities != null && !entities.isEmpty()) {
-            filter.always("c.entity in :entities")
-                    .bind("entities", entities.stream().map(ChangedEntity::storedName).distinct().toList());
-        }
-        Slice<RecordChange> slice = inCommitOrderFor(callers.audience()).slice(em, filter, POSITION, "after", after,
-                limit);
+        Audience audience = callers.audience();
+        Slice<RecordChange> slice = audience.seesEverything() || !audience.submitsOwnRecords()
+                ? inCommitOrderFor(audience).slice(em, ofKinds(entities, audience.restrictChanges(new Filter())),
+                        POSITION, "after", after, limit)
+                : ownAndOthers(audience, after, limit, entities);
 
         Map<UUID, CurrentState<?>> now = currentStates(slice.rows());
         List<ChangeView> items = new ArrayList<>(slice.rows().size());
@@ -71,27 +73,64 @@ public class ChangeFeed {
         return new ChangePage(items, slice.next());
     }
 
+    private static Filter ofKinds(List<ChangedEntity> entities, Filter filter) {
+        if (entities != null && !entities.isEmpty()) {
+            filter.always("c.entity in :entities")
+                    .bind("entities", entities.stream().map(ChangedEntity::storedName).distinct().toList());
+        }
+        return filter;
+    }
+
     /**
      * Commit order as the caller sees it, ties (none today) by record id. Staff follow every write (seq).
      * Anonymous callers follow public_seq and partners shared_seq, which stay put while a record is hidden from
-     * them, so a withdrawn record's DELETE is heard once and later work on it is not heard at all; a submitter
-     * follows every write to its own records. All are audit sequence numbers, taken in commit order.
+     * them, so a withdrawn record's DELETE is heard once and later work on it is not heard at all. All are audit
+     * sequence numbers, taken in commit order.
      */
     private static Keyset<RecordChange> inCommitOrderFor(Audience audience) {
-        SortKey<RecordChange> position;
         if (audience.seesEverything()) {
-            position = new SortKey<>(POSITION, "seq", c -> c.seq, KeyCodec.LONGS);
-        } else {
-            boolean partner = audience.is(Role.PARTNER);
-            String theirs = partner ? "c.sharedSeq" : "c.publicSeq";
-            Function<RecordChange, Long> theirsOf = partner ? c -> c.sharedSeq : c -> c.publicSeq;
-            UUID caller = audience.keyId();
-            position = caller == null ? new SortKey<>(POSITION, theirs.substring(2), theirsOf::apply, KeyCodec.LONGS)
-                    : new SortKey<>(POSITION, "(case when c.submittedBy = :caller then c.seq else " + theirs + " end)",
-                            c -> caller.equals(c.submittedBy) ? c.seq : theirsOf.apply(c), KeyCodec.LONGS);
+            return EVERY_WRITE;
         }
+        return audience.is(Role.PARTNER)
+                ? inOrderOf(new SortKey<>(POSITION, "sharedSeq", c -> c.sharedSeq, KeyCodec.LONGS))
+                : inOrderOf(new SortKey<>(POSITION, "publicSeq", c -> c.publicSeq, KeyCodec.LONGS));
+    }
+
+    private static Keyset<RecordChange> inOrderOf(SortKey<RecordChange> position) {
         return Keyset.of(RecordChange.class, "c", "changes", SortKey.uuid("entityId", c -> c.entityId),
                 List.of(position));
+    }
+
+    /**
+     * A submitter follows every write to their own records (seq) and the others' records as their audience does.
+     * One ORDER BY over "seq if mine, else shared_seq" could use no index, so every page would sort the whole
+     * feed; instead each half is read along its own index, at most limit rows of each, and the two are merged.
+     * Both halves seal positions under one cursor scope, so a cursor continues either.
+     */
+    private Slice<RecordChange> ownAndOthers(Audience audience, String after, int limit,
+            List<ChangedEntity> entities) {
+        Slice<RecordChange> own = EVERY_WRITE
+                .slice(em, ofKinds(entities, audience.ownChanges(new Filter())), POSITION, "after", after, limit);
+        Slice<RecordChange> others = inCommitOrderFor(audience)
+                .slice(em, ofKinds(entities, audience.othersChanges(new Filter())), POSITION, "after", after, limit);
+        UUID caller = audience.keyId();
+        Function<RecordChange, Long> theirs = audience.is(Role.PARTNER) ? c -> c.sharedSeq : c -> c.publicSeq;
+        Comparator<RecordChange> order = Comparator.<RecordChange, Long>comparing(
+                        c -> caller.equals(c.submittedBy) ? c.seq : theirs.apply(c))
+                .thenComparing(c -> c.entityId, ChangeFeed::unsigned);
+        List<RecordChange> rows = new ArrayList<>(own.rows());
+        rows.addAll(others.rows());
+        rows.sort(order);
+        boolean more = own.more() || others.more() || rows.size() > limit;
+        List<RecordChange> page = rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+        return new Slice<>(page, more, own.from(),
+                row -> (caller.equals(row.submittedBy) ? own : others).cursorAfter().apply(row));
+    }
+
+    /** The databases order UUIDs by their bytes, unsigned; UUID.compareTo compares signed halves. */
+    private static int unsigned(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     /** One query per kind of record on the page. */

@@ -76,7 +76,8 @@ class ChangeFeedPositionTest {
     private void assertNoAuditNumberIn(String position, String recordId) {
         long seq = db.count("select seq from record_change where entity_id = ?", recordId);
         assertFalse(position.matches("-?\\d+"), "a numeric position: " + position);
-        assertFalse(position.contains(Long.toString(seq)), "the audit number in the position");
+        // not position.contains(seq as text): a sealed cursor is base64url, where a short number turns up by
+        // chance (a 2-digit one in about one cursor in 70); its bytes, checked below, are what would carry it
         byte[] held = Base64.getUrlDecoder().decode(position);
         String asText = new String(held, StandardCharsets.ISO_8859_1);
         assertFalse(asText.contains(Long.toString(seq)), "the audit number, decoded");

@@ -114,6 +114,7 @@ class RoleMatrixTest {
                 spec -> spec.delete("/api/v1/admin/api-keys/" + Api.api()
                         .body(Map.of("name", "matrix victim", "role", "PARTNER")).post("/api/v1/admin/api-keys")
                         .then().extract().path("id"))));
+        cells.add(new Cell("GET /api/v1", everyone, spec -> spec.get("/api/v1")));
         cells.add(new Cell("GET /api/v1/changes", everyone, spec -> spec.get("/api/v1/changes")));
         cells.add(new Cell("GET /api/v1/audit", new int[] {401, 403, 403, 403, 200},
                 spec -> spec.get("/api/v1/audit")));
