@@ -95,17 +95,18 @@ final class RawJdbc {
     }
 
     /**
-     * The change feed as a partner reads it (ChangeFeed with Audience.restrictChanges): record_change rows it may
-     * hear of, in its order (its own submissions by seq, others by shared_seq), 500 at a time after the last
-     * position, then each page's records and their collections by id.
+     * The change feed as a partner reads it (ChangeFeed for a submitter): its own records by seq and the others it
+     * could once see by shared_seq, each half read along its index, at most 501 rows of each after the last
+     * position, merged; then each page's records and their collections by id.
      */
     static FeedScan feed(Connection connection, UUID partner, Duration max) throws SQLException {
-        String position = "(case when c.submitted_by = ? then c.seq else c.shared_seq end)";
-        String first = "select c.*, " + position + " as position from record_change c where (c.ever_shared = true "
-                + "or c.submitted_by = ?) order by " + position + ", c.entity_id limit 501";
-        String next = "select c.*, " + position + " as position from record_change c where (c.ever_shared = true "
-                + "or c.submitted_by = ?) and (" + position + " > ? or (" + position + " = ? and c.entity_id > ?)) "
-                + "order by " + position + ", c.entity_id limit 501";
+        String own = "select c.*, c.seq as position from record_change c where c.submitted_by = ? %s "
+                + "order by c.seq, c.entity_id limit 501";
+        String others = "select c.*, c.shared_seq as position from record_change c where c.ever_shared = true "
+                + "and (c.submitted_by is null or c.submitted_by <> ?) %s order by c.shared_seq, c.entity_id "
+                + "limit 501";
+        String ownAfter = "and (c.seq > ? or (c.seq = ? and c.entity_id > ?))";
+        String othersAfter = "and (c.shared_seq > ? or (c.shared_seq = ? and c.entity_id > ?))";
         long started = System.nanoTime();
         long end = started + max.toNanos();
         long rows = 0;
@@ -114,29 +115,21 @@ final class RawJdbc {
         UUID lastId = null;
         boolean reachedEnd = false;
         while (System.nanoTime() < end) {
+            List<Object[]> merged = new ArrayList<>();
+            half(connection, String.format(own, lastId == null ? "" : ownAfter), partner, lastPosition, lastId,
+                    merged);
+            half(connection, String.format(others, lastId == null ? "" : othersAfter), partner, lastPosition,
+                    lastId, merged);
+            merged.sort((a, b) -> {
+                int byPosition = Long.compare((Long) a[0], (Long) b[0]);
+                return byPosition != 0 ? byPosition : unsigned((UUID) a[1], (UUID) b[1]);
+            });
+            List<Object[]> page = merged.subList(0, Math.min(500, merged.size()));
             Map<String, List<UUID>> byKind = new LinkedHashMap<>();
-            int count = 0;
-            try (PreparedStatement page = connection.prepareStatement(lastId == null ? first : next)) {
-                int p = 1;
-                page.setObject(p++, partner);
-                page.setObject(p++, partner);
-                if (lastId != null) {
-                    page.setObject(p++, partner);
-                    page.setLong(p++, lastPosition);
-                    page.setObject(p++, partner);
-                    page.setLong(p++, lastPosition);
-                    page.setObject(p++, lastId);
-                }
-                page.setObject(p, partner);
-                try (ResultSet rs = page.executeQuery()) {
-                    while (rs.next() && count < 500) {
-                        readRow(rs);
-                        lastId = rs.getObject("entity_id", UUID.class);
-                        lastPosition = rs.getLong("position");
-                        byKind.computeIfAbsent(rs.getString("entity"), k -> new ArrayList<>()).add(lastId);
-                        count++;
-                    }
-                }
+            for (Object[] row : page) {
+                lastPosition = (Long) row[0];
+                lastId = (UUID) row[1];
+                byKind.computeIfAbsent((String) row[2], k -> new ArrayList<>()).add(lastId);
             }
             for (Map.Entry<String, List<UUID>> kind : byKind.entrySet()) {
                 List<UUID> ids = kind.getValue();
@@ -167,14 +160,40 @@ final class RawJdbc {
                     }
                 }
             }
-            rows += count;
+            rows += page.size();
             pages++;
-            if (count < 500) {
+            if (page.size() < 500) {
                 reachedEnd = true;
                 break;
             }
         }
         return new FeedScan(rows, pages, (System.nanoTime() - started) / 1e9, reachedEnd);
+    }
+
+    /** One half of a partner's feed page: (position, id, entity) of each row, every column read. */
+    private static void half(Connection connection, String sql, UUID partner, Long lastPosition, UUID lastId,
+            List<Object[]> into) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, partner);
+            if (lastId != null) {
+                select.setLong(2, lastPosition);
+                select.setLong(3, lastPosition);
+                select.setObject(4, lastId);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    readRow(rs);
+                    into.add(new Object[] {rs.getLong("position"), rs.getObject("entity_id", UUID.class),
+                        rs.getString("entity")});
+                }
+            }
+        }
+    }
+
+    /** The databases order UUIDs by their bytes, unsigned. */
+    private static int unsigned(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     private static void readIn(Connection connection, String table, String column, List<UUID> ids)
