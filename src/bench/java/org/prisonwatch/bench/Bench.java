@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +41,9 @@ public final class Bench {
     private final ObjectMapper json = new ObjectMapper();
     private final long started = System.nanoTime();
     private final Wrk wrk;
+    private final int port;
+    private final int managementPort;
+    private final int referencePort;
 
     /** An API key as issued: its id (the audit's actor, a record's submitter) and the secret sent as Bearer. */
     record Key(UUID id, String secret) {
@@ -80,6 +85,33 @@ public final class Bench {
     private Bench(Options options) {
         this.options = options;
         this.wrk = new Wrk(options.path("wrk-script"), options.integer("threads"), options.integer("connections"));
+        this.port = port(options.get("port"));
+        this.managementPort = port(options.get("management-port"));
+        this.referencePort = port(options.get("reference-port"));
+    }
+
+    /** The given port, or a free one when "free". */
+    private static int port(String option) {
+        if (!option.equals("free")) {
+            return Integer.parseInt(option);
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A service that cannot bind its port would leave another process answering our requests. */
+    private static void requireFree(int... ports) {
+        for (int candidate : ports) {
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + candidate + " is in use by another process; choose "
+                        + "others with --port, --management-port, --reference-port (default: free ports)");
+            }
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -109,7 +141,7 @@ public final class Bench {
         Path keysDir = dataDir.resolve("keys");
         Map<String, String> env = serviceEnv(kind, dataDir, keysDir);
         List<String> command = javaCommand(options.path("app-" + kind).resolve("quarkus-run.jar"), List.of());
-        String base = "http://127.0.0.1:" + options.integer("port");
+        String base = "http://127.0.0.1:" + port;
         Http http = new Http(base);
         Loader.Db db = kind.equals("h2")
                 ? new Loader.Db("h2", "jdbc:h2:file:" + dataDir.resolve("prisonwatch") + ";LOCK_TIMEOUT=10000", "sa",
@@ -124,6 +156,7 @@ public final class Bench {
         Keys keys;
         List<Loader.Sample> samples;
         String checkpoint;
+        requireFree(port, managementPort);
         try (ServiceProcess service = ServiceProcess.start(command, setupEnv, dir, dir.resolve("service-setup.log"),
                 base + options.get("first-request-path"), Duration.ofMinutes(5))) {
             keys = issueKeys(http, bootstrap);
@@ -154,6 +187,7 @@ public final class Bench {
         }
 
         progress(kind + ": starting the service on the loaded database");
+        requireFree(port, managementPort);
         try (ServiceProcess service = ServiceProcess.start(command, env, dir, dir.resolve("service.log"),
                 base + options.get("first-request-path"), Duration.ofMinutes(5))) {
             run.secondsToFirstRequest = service.secondsToFirstRequest;
@@ -244,14 +278,14 @@ public final class Bench {
         Path dir = options.path("work").resolve("run-reference");
         deleteRecursively(dir);
         Files.createDirectories(dir);
-        int port = options.integer("reference-port");
         List<String> command = javaCommand(options.path("reference-jar"), List.of(
-                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.port=" + referencePort,
                 "-Dquarkus.datasource.jdbc.url=" + options.get("reference-db-url"),
                 "-Dquarkus.datasource.username=" + options.get("pg-user"),
                 "-Dquarkus.datasource.password=" + options.get("pg-password")));
-        String base = "http://127.0.0.1:" + port;
+        String base = "http://127.0.0.1:" + referencePort;
         progress("reference: starting " + options.get("reference-jar"));
+        requireFree(referencePort);
         try (ServiceProcess service = ServiceProcess.start(command, Map.of(), dir, dir.resolve("reference.log"),
                 base + "/fruits", Duration.ofMinutes(5))) {
             run.secondsToFirstRequest = service.secondsToFirstRequest;
@@ -516,8 +550,8 @@ public final class Bench {
     private Map<String, String> serviceEnv(String kind, Path dataDir, Path keysDir) {
         Map<String, String> env = new HashMap<>();
         env.put("PRISONWATCH_DB_KIND", kind);
-        env.put("PRISONWATCH_PORT", options.get("port"));
-        env.put("PRISONWATCH_MANAGEMENT_PORT", options.get("management-port"));
+        env.put("PRISONWATCH_PORT", Integer.toString(port));
+        env.put("PRISONWATCH_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("PRISONWATCH_DATA_DIR", dataDir.toString());
         env.put("PRISONWATCH_KEYS_DIR", keysDir.toString());
         env.put("PRISONWATCH_RATE_LIMIT_PER_KEY", options.get("rate-limit"));

@@ -123,7 +123,7 @@ final class Loader {
             connection.setAutoCommit(true);
             try (Statement s = connection.createStatement()) {
                 // what autovacuum (PostgreSQL) or a later restart would do anyway: plans from real statistics
-                s.execute(db.kind().equals("postgresql") ? "analyze" : "analyze");
+                s.execute("analyze");
             }
             Map<String, Long> after = counts(connection, counted);
             Map<String, Long> added = schema.added();

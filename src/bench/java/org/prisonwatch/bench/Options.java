@@ -22,9 +22,10 @@ final class Options {
         DEFAULTS.put("feed-seconds", "120");
         DEFAULTS.put("index-path", "/api/v1");
         DEFAULTS.put("first-request-path", "/api/v1/prisons?limit=1");
-        DEFAULTS.put("port", "18080");
-        DEFAULTS.put("management-port", "19000");
-        DEFAULTS.put("reference-port", "18081");
+        // free ports, chosen at start: fixed ones collide with whatever else runs on a shared machine
+        DEFAULTS.put("port", "free");
+        DEFAULTS.put("management-port", "free");
+        DEFAULTS.put("reference-port", "free");
         DEFAULTS.put("seed", "42");
         DEFAULTS.put("rate-limit", "100000000");
         DEFAULTS.put("jvm-options", "-XX:+UseSerialGC -Xms64m -Xmx384m");

@@ -50,7 +50,14 @@ final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (probe.send(first, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return new ServiceProcess(process, (System.nanoTime() - started) / 1e9, log);
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    Thread.sleep(200);
+                    if (!process.isAlive()) {
+                        // another process answered on our port, and ours could not bind it
+                        throw new IllegalStateException("the service exited after " + firstRequestUrl
+                                + " answered 200 (from another process?); see " + log + ":\n" + tail(log));
+                    }
+                    return new ServiceProcess(process, seconds, log);
                 }
             } catch (IOException notYet) {
                 // not listening yet
