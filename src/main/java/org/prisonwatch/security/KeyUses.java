@@ -2,10 +2,8 @@ package org.prisonwatch.security;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +21,8 @@ import org.jboss.logging.Logger;
  * Each key's last use (api_key.last_used_at), noted in memory on the request path and written in the background,
  * to the minute: a row is written only when its stored value is a minute or more older, so a busy key costs one
  * write a minute per instance and an ordinary request none. Memory holds one entry per key used since the last
- * flush, and only keys that authenticated.
+ * flush, and only keys that authenticated. Nothing is written at shutdown (the embedded database may already be
+ * closing): uses in the last flush interval before a stop are not recorded.
  */
 @ApplicationScoped
 public class KeyUses {
@@ -42,7 +41,8 @@ public class KeyUses {
 
     /** Public so that tests can flush at a moment of their choosing; one flush at a time. */
     @Scheduled(identity = "key-last-used-flush", every = "${prisonwatch.key-cache.last-used-flush-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public synchronized void flush() {
         if (unwritten.isEmpty()) {
             return;
@@ -61,10 +61,6 @@ public class KeyUses {
             taken.forEach(use -> used(use.getKey(), use.getValue()));
             LOG.warnf(e, "Could not record the last use of %d keys; kept for the next flush", taken.size());
         }
-    }
-
-    void flushAtShutdown(@Observes ShutdownEvent event) {
-        flush();
     }
 
     /** Never moves a value back: another instance may have written a later use. */

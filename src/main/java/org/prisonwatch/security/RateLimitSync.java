@@ -47,7 +47,8 @@ public class RateLimitSync {
 
     /** Public so that tests can sync at a moment of their choosing; one sync at a time. */
     @Scheduled(identity = "rate-limit-sync", every = "${prisonwatch.rate-limit.sync-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public synchronized void sync() {
         long currentMinute = Instant.now().getEpochSecond() / 60;
         List<CallerWindow> windows = limiter.forSync(currentMinute);
