@@ -42,8 +42,9 @@ public class PendingReadLinker {
         }
     }
 
+    /** First one interval after start: at start, {@link #onStart} has linked what was pending, before any request. */
     @Scheduled(identity = "audit-read-linker", every = "${prisonwatch.audit.link-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${prisonwatch.audit.link-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void linkOnSchedule() {
         linkPending();
     }
