@@ -42,7 +42,7 @@ public class PendingReadLinker {
         }
     }
 
-    /** First one interval after start: at start, {@link #onStart} has linked what was pending, before any request. */
+    /** First one interval after start: at start, {@link #onStart} links what was pending, in the start-up sequence. */
     @Scheduled(identity = "audit-read-linker", every = "${prisonwatch.audit.link-every}",
             delayed = "${prisonwatch.audit.link-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void linkOnSchedule() {
