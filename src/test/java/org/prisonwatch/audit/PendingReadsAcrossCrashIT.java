@@ -30,10 +30,9 @@ import org.prisonwatch.support.PackagedService;
  * PRISONWATCH_DB_* names): every read the first life answered is in the database, and the second life links each
  * into the chain before it answers anything.
  *
- * <p>The H2 file is opened with WRITE_DELAY=0. By default H2 writes committed transactions to its file in the
- * background, up to about a second later, and a process killed before that loses them (this test, without it, lost
- * the last read before the kill): a database property that holds for every write, documented in the README. What
- * this test proves is the service's part: a read's row is committed before its response is sent.
+ * <p>The H2 file is opened with WRITE_DELAY=0, as the service opens its embedded database. With H2's default a
+ * committed transaction reaches the file up to half a second later, and a process killed before that loses it (this
+ * test, without it, lost the last read before the kill).
  */
 class PendingReadsAcrossCrashIT {
 
