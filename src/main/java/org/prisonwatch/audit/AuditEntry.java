@@ -43,9 +43,16 @@ public class AuditEntry {
     @Column(nullable = false, length = 64)
     public String hash;
 
-    /** The next link after the head: its hash is for the caller to set. */
+    /** The next link after the head, happening now: its hash is for the caller to set. */
     static AuditEntry following(AuditHead head, UUID actorKeyId, AuditAction action, String entity, UUID entityId,
             Integer recordVersion) {
+        return following(head, actorKeyId, action, entity, entityId, recordVersion,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** The next link after the head, for something that happened at {@code occurredAt} (a read linked later). */
+    static AuditEntry following(AuditHead head, UUID actorKeyId, AuditAction action, String entity, UUID entityId,
+            Integer recordVersion, Instant occurredAt) {
         AuditEntry entry = new AuditEntry();
         entry.seq = head.seq + 1;
         entry.actorKeyId = actorKeyId;
@@ -53,7 +60,7 @@ public class AuditEntry {
         entry.entity = entity;
         entry.entityId = entityId;
         entry.recordVersion = recordVersion;
-        entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        entry.occurredAt = occurredAt;
         entry.previousHash = head.hash;
         return entry;
     }

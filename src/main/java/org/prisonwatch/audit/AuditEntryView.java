@@ -13,8 +13,11 @@ public record AuditEntryView(
         AuditAction action,
         @Schema(examples = "Casualty") String entity,
         UUID entityId,
-        @Schema(description = "The record's version after the action", examples = "2") Integer recordVersion,
-        @Schema(examples = "2026-01-04T09:30:00Z") Instant occurredAt,
+        @Schema(description = "The record's version after the action; for a read, the version shown",
+                examples = "2") Integer recordVersion,
+        @Schema(description = "When it happened. A read of identifying data is linked into the chain shortly after "
+                + "it happened, so its time may be earlier than that of the entry before it",
+                examples = "2026-01-04T09:30:00Z") Instant occurredAt,
         @Schema(examples = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String previousHash,
         @Schema(examples = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752") String hash) {
 

@@ -3,15 +3,23 @@ package org.prisonwatch.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.prisonwatch.access.Callers;
 
-/** Appends to the hash-chained audit log, inside the transaction of the write it records. */
+/**
+ * Records what the audit log must hold: writes are appended to the hash-chained log inside the transaction of the
+ * write they record; reads of identifying data are written as pending rows, linked into the chain shortly after.
+ */
 @ApplicationScoped
 public class AuditLog {
+
+    private static final Set<AuditAction> READS = EnumSet.of(AuditAction.READ_PERSON, AuditAction.READ_CONTACT);
 
     @Inject
     EntityManager em;
@@ -20,31 +28,37 @@ public class AuditLog {
     Callers callers;
 
     @Inject
-    EntryHashes hashes;
-
-    @Inject
-    KeyedHashingMark mark;
+    ChainAppender chain;
 
     /** Returns the entry's sequence number: its position in commit order among all audited writes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long record(AuditAction action, String entity, UUID entityId, Integer version) {
-        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        // whichever write comes first after an upgrade, the mark precedes the first keyed entry
-        mark.ensurePlaced(head);
-        AuditEntry entry = AuditEntry.following(head, callers.audience().keyId(), action, entity, entityId, version);
-        entry.hash = hashes.keyed(entry);
-        em.persist(entry);
-        head.advanceTo(entry);
-        return entry.seq;
+        return chain.append(chain.lockHead(), callers.audience().keyId(), action, entity, entityId, version,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)).seq;
     }
 
     /**
-     * For responses that carry identifying data, one entry per record, keyed by id with the version shown. A read
-     * is not a transaction, so its trace gets one of its own; a write's response joins the write's, which already
-     * holds the chain's head.
+     * For responses that carry identifying data, one row per record, keyed by id with the version shown. The rows
+     * are pending: they do not take the chain's head lock, so a read never waits for writers (which hold that lock
+     * until they commit); {@link PendingReadLinker} links them into the chain. A read has no transaction of its own,
+     * so its rows get one, committed before the response goes out; a write's response joins the write's.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public void recordReads(AuditAction read, String entity, Map<UUID, Integer> versionsShown) {
-        versionsShown.forEach((id, version) -> record(read, entity, id, version));
+        if (!READS.contains(read)) {
+            throw new IllegalArgumentException(read + " is not a read of identifying data");
+        }
+        UUID actor = callers.audience().keyId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        versionsShown.forEach((id, version) -> {
+            PendingRead row = new PendingRead();
+            row.actorKeyId = actor;
+            row.action = read;
+            row.entity = entity;
+            row.entityId = id;
+            row.recordVersion = version;
+            row.occurredAt = now;
+            em.persist(row);
+        });
     }
 }

@@ -44,14 +44,21 @@ public class AuditResource {
     @Inject
     AuditCheckpoints checkpoints;
 
+    /** Every endpoint here reads the chain: reads still pending are linked first, so none is missing from it. */
+    @Inject
+    PendingReadLinker pendingReads;
+
     @Context
     UriInfo uri;
 
     @GET
     @Operation(summary = "List audit entries", description = "In chain order, keyset-paged (sort may only be seq). "
-            + "Entries name actor, action, record and version, never the record's values.")
+            + "Entries name actor, action, record and version, never the record's values. Reads of identifying data "
+            + "(READ_PERSON, READ_CONTACT) join the chain shortly after the read; any still pending are linked before "
+            + "the list is read, so none is missing from it.")
     public RestResponse<Page<AuditEntryView>> listAuditEntries(@Valid @BeanParam AuditFilter filter,
             @Valid @BeanParam PageParams page) {
+        pendingReads.linkPending();
         return Responses.page(uri, audit.list(filter, page));
     }
 
@@ -62,6 +69,7 @@ public class AuditResource {
             + "altered, removed or reordered. Entries cut from the end, with the head row moved back to match, "
             + "leave a sound chain: only a checkpoint kept earlier reveals them (POST to this path).")
     public AuditVerification verifyAuditLog() {
+        pendingReads.linkPending();
         return checkpoints.verify();
     }
 
@@ -79,6 +87,7 @@ public class AuditResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "lostMark", value = LOST_MARK)))
     public AuditCheckpoint signAuditCheckpoint() {
+        pendingReads.linkPending();
         return checkpoints.take();
     }
 
@@ -95,6 +104,7 @@ public class AuditResource {
             + "it stops doing so", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AuditVerification.class)))
     public AuditVerification verifyAuditLogAgainstCheckpoint(@NotNull @Valid AuditCheckpoint checkpoint) {
+        pendingReads.linkPending();
         return checkpoints.verify(checkpoint);
     }
 }

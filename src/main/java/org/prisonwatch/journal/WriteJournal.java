@@ -39,7 +39,7 @@ public class WriteJournal {
     @Transactional(Transactional.TxType.MANDATORY)
     public <E extends VersionedEntity> void recorded(AuditAction action, RecordKind<E, ?, ?> kind, E entity) {
         long seq = audit.record(action, kind.storedName(), entity.id, entity.version);
-        moveToEndOfFeed(kind.storedName(), entity, seq);
+        moveToEndOfFeed(kind.storedName(), entity, seq, action == AuditAction.CREATE);
         RecordVersion version = new RecordVersion();
         version.entity = kind.storedName();
         version.entityId = entity.id;
@@ -81,8 +81,9 @@ public class WriteJournal {
      * The record's row in the change feed moves to this write's audit sequence number, taken under the lock every
      * writer holds until commit: that lock is what makes the feed's order the commit order.
      */
-    private void moveToEndOfFeed(String storedName, VersionedEntity record, long seq) {
-        RecordChange found = em.find(RecordChange.class, record.id);
+    private void moveToEndOfFeed(String storedName, VersionedEntity record, long seq, boolean created) {
+        // a record created just now has no row yet: no need to ask the database
+        RecordChange found = created ? null : em.find(RecordChange.class, record.id);
         RecordChange change = found == null ? new RecordChange() : found;
         if (found == null) {
             change.publicSeq = seq;

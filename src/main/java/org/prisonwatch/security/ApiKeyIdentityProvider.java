@@ -9,6 +9,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /** Turns a bearer key into an identity: the key's id as principal, its role as the one role. */
 @ApplicationScoped
@@ -22,14 +23,22 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
         return ApiKeyAuthenticationRequest.class;
     }
 
+    /** A key verified lately is answered on the spot; only the others wait for a worker and the database. */
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> keys.authenticate(request.key())
-                .map(key -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(key.id.toString()))
-                        .addRole(key.role.name())
-                        .build())
+        Optional<VerifiedKey> recent = keys.recentlyVerified(request.key());
+        if (recent.isPresent()) {
+            return Uni.createFrom().item(identity(recent.get()));
+        }
+        return context.runBlocking(() -> keys.authenticate(request.key()).map(ApiKeyIdentityProvider::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked key")));
+    }
+
+    private static SecurityIdentity identity(VerifiedKey key) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(key.id().toString()))
+                .addRole(key.role().name())
+                .build();
     }
 }

@@ -70,7 +70,9 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke an API key", description = "Takes effect on the next request. Idempotent.")
+    @Operation(summary = "Revoke an API key", description = "Takes effect on the next request to "
+            + "the instance that revokes it, and on every other instance within prisonwatch.key-cache.ttl (30 s by "
+            + "default). Idempotent.")
     public RestResponse<Void> deleteApiKey(@PathParam("id") UUID id) {
         keys.revoke(id);
         return Responses.deleted();

@@ -5,8 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -26,7 +27,6 @@ import org.prisonwatch.audit.AuditedEntity;
 public class ApiKeyService {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
-    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     static final int MIN_BOOTSTRAP_KEY_LENGTH = 32;
 
     @Inject
@@ -34,6 +34,15 @@ public class ApiKeyService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    VerifiedKeys verified;
+
+    @Inject
+    KeyUses uses;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @ConfigProperty(name = "prisonwatch.bootstrap-admin-key")
     Optional<String> bootstrapAdminKey;
@@ -68,30 +77,56 @@ public class ApiKeyService {
         return keys.list(page);
     }
 
-    /** Revokes at once: the next request with the key is refused. Revoking twice is harmless. */
+    /**
+     * Revokes at once: the next request with the key to this instance is refused, and to any other instance once
+     * its cached copy of the key expires ({@code prisonwatch.key-cache.ttl}). Revoking twice is harmless.
+     */
     @Transactional
     public void revoke(UUID id) {
         ApiKey key = keys.findById(id);
         if (key == null) {
             throw ProblemException.notFound("API key");
         }
+        // after the commit, so that no lookup still running can put back what was read before it
+        String hash = key.keyHash;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                verified.revoked(hash);
+            }
+        });
         if (key.revokedAt == null) {
             key.revokedAt = now();
             audit.record(AuditAction.KEY_REVOKE, AuditedEntity.API_KEY.storedName(), key.id, null);
         }
     }
 
-    /** The active key with this value, its last use recorded to the minute (not a write per request). */
-    @Transactional
-    public Optional<ApiKey> authenticate(String key) {
-        Optional<ApiKey> found = keys.findActiveByHash(KeyHash.of(key));
-        found.ifPresent(k -> {
-            Instant now = now();
-            if (k.lastUsedAt == null || k.lastUsedAt.plus(LAST_USED_RESOLUTION).isBefore(now)) {
-                k.lastUsedAt = now;
-            }
-        });
+    /**
+     * The active key with this value if this instance has verified it lately: no database, no worker thread, so
+     * it may run on the event loop. Empty means "ask {@link #authenticate}", not "unknown".
+     */
+    Optional<VerifiedKey> recentlyVerified(String key) {
+        Optional<VerifiedKey> found = verified.get(KeyHash.of(key));
+        found.ifPresent(k -> uses.used(k.id(), now()));
         return found;
+    }
+
+    /** The active key with this value, looked up in the database: a read, and no transaction of its own. */
+    @ActivateRequestContext
+    public Optional<VerifiedKey> authenticate(String key) {
+        String hash = KeyHash.of(key);
+        Optional<VerifiedKey> cached = verified.get(hash);
+        if (cached.isEmpty()) {
+            long revocationsBefore = verified.revocationCount();
+            cached = keys.findActiveByHash(hash).map(k -> new VerifiedKey(k.id, k.role));
+            cached.ifPresent(k -> verified.put(hash, k, revocationsBefore));
+        }
+        cached.ifPresent(k -> uses.used(k.id(), now()));
+        return cached;
     }
 
     private ApiKey store(String name, Role role, UUID createdBy, String key) {

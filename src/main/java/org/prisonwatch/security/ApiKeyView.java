@@ -15,7 +15,8 @@ public record ApiKeyView(
         Role role,
         @Schema(description = "The key that created this one") UUID createdBy,
         @Schema(examples = "2026-01-04T09:30:00Z") Instant createdAt,
-        @Schema(description = "Last successful use, to the minute") Instant lastUsedAt,
+        @Schema(description = "Last successful use, to the minute; written in the background, so "
+                + "it may lag by prisonwatch.key-cache.last-used-flush-every (30 s by default)") Instant lastUsedAt,
         Instant revokedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The key; only in the creation response, and not in its replay under an "

@@ -1,65 +1,79 @@
 package org.prisonwatch.security;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
+import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Counts requests per caller in fixed one-minute windows, in the database, in a transaction of its own.
- * Portable SQL (update, else insert) rather than a vendor upsert, so it runs on H2 and PostgreSQL alike.
+ * Counts requests per caller in fixed one-minute windows, in memory, so that deciding a request takes neither a
+ * worker thread nor the database. {@link RateLimitSync} shares the counts with the other instances in the
+ * background. Each caller has one entry, for its current window: a past window is never read again, so an entry
+ * is replaced when its caller comes back in a later minute, and dropped by the sync if it does not.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
-    @Inject
-    EntityManager em;
+    /** What {@link #hit} answers for an address it has no room to track: more than any budget. */
+    static final int UNTRACKED = Integer.MAX_VALUE;
 
-    /** Counts this request; returns the caller's hits in the current window, including it. */
-    public int hit(String caller, Instant now) {
-        OffsetDateTime window = now.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC);
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> count(caller, window));
-            } catch (PersistenceException e) {
-                // two first hits of a window raced to insert its row: the loser counts again, now by update
-                if (attempt >= 2) {
-                    throw e;
+    private final ConcurrentHashMap<String, CallerWindow> windows = new ConcurrentHashMap<>();
+    private final AtomicInteger trackedAddresses = new AtomicInteger();
+
+    /**
+     * Client addresses cost nothing to make up (an IPv6 /64, spoofed forwarding headers), keys do: only address
+     * entries are capped, so a flood of addresses can neither exhaust memory nor push out the count of a key.
+     */
+    @ConfigProperty(name = "prisonwatch.rate-limit.max-tracked-addresses")
+    int maxTrackedAddresses;
+
+    /**
+     * Counts this request; returns the caller's hits in the current window, including it, as this instance knows
+     * them (its own exactly, other instances' as of the last sync). A new address while {@code
+     * maxTrackedAddresses} are tracked is not counted and gets {@link #UNTRACKED}: refusing it is the price of
+     * bounded memory, and a request with a valid key never pays it.
+     */
+    public int hit(String caller, boolean byAddress, Instant now) {
+        long minute = now.getEpochSecond() / 60;
+        CallerWindow window = windows.get(caller);
+        if (window == null || window.minute < minute) {
+            window = windows.compute(caller, (name, old) -> {
+                if (old != null && old.minute >= minute) {
+                    return old;
                 }
+                if (old == null && byAddress && trackedAddresses.incrementAndGet() > maxTrackedAddresses) {
+                    trackedAddresses.decrementAndGet();
+                    return null;
+                }
+                return new CallerWindow(name, minute, byAddress);
+            });
+            if (window == null) {
+                return UNTRACKED;
             }
         }
+        return window.hit();
     }
 
     /**
-     * Past windows are never read again. One purge for every caller, rather than each caller clearing its own,
-     * keeps the per-request path to update-else-insert and also catches callers who never come back.
+     * Every tracked window, for the sync; those before {@code currentMinute} are taken out of the table first, so
+     * memory holds one window per caller that called this minute or the last.
      */
-    @Scheduled(identity = "rate-limit-purge", every = "1h", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void purgeOldWindows() {
-        OffsetDateTime hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "delete from rate_limit_window where window_start < ?1").setParameter(1, hourAgo).executeUpdate());
+    List<CallerWindow> forSync(long currentMinute) {
+        List<CallerWindow> all = new ArrayList<>(windows.values());
+        for (CallerWindow window : all) {
+            if (window.minute < currentMinute && windows.remove(window.caller, window) && window.byAddress) {
+                trackedAddresses.decrementAndGet();
+            }
+        }
+        return all;
     }
 
-    private int count(String caller, OffsetDateTime window) {
-        int updated = em.createNativeQuery("update rate_limit_window set hits = hits + 1 "
-                        + "where caller = ?1 and window_start = ?2")
-                .setParameter(1, caller).setParameter(2, window).executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("insert into rate_limit_window (caller, window_start, hits) values (?1, ?2, 1)")
-                    .setParameter(1, caller).setParameter(2, window).executeUpdate();
-            em.flush();
-            return 1;
-        }
-        return ((Number) em.createNativeQuery("select hits from rate_limit_window where caller = ?1 "
-                        + "and window_start = ?2")
-                .setParameter(1, caller).setParameter(2, window).getSingleResult()).intValue();
+    /** Forgets every count: for tests, which start each scenario from a clean slate. */
+    void clear() {
+        windows.clear();
+        trackedAddresses.set(0);
     }
 }

@@ -50,7 +50,7 @@ public class RateLimits {
             event.next();
             return;
         }
-        count(event, "address:" + ClientAddress.of(event), perAnonymousAddress, over ->
+        count(event, "address:" + ClientAddress.of(event), true, perAnonymousAddress, over ->
                 HttpLayerProblems.tooManyRequests(event, over, "This client address's"));
     }
 
@@ -59,7 +59,7 @@ public class RateLimits {
             event.next();
             return;
         }
-        count(event, "key:" + user.getSecurityIdentity().getPrincipal().getName(), perKey, over ->
+        count(event, "key:" + user.getSecurityIdentity().getPrincipal().getName(), false, perKey, over ->
                 HttpLayerProblems.tooManyRequests(event, over, "This API key's"));
     }
 
@@ -68,25 +68,22 @@ public class RateLimits {
      * its budget for failed attempts, else hands over to the 401.
      */
     void countFailedKey(RoutingContext event, Runnable unauthenticated) {
-        count(event, "failed-key:" + ClientAddress.of(event), failedKeysPerAddress, over ->
+        count(event, "failed-key:" + ClientAddress.of(event), true, failedKeysPerAddress, over ->
                 HttpLayerProblems.tooManyRequests(event, over, "This client address's failed-key"), unauthenticated);
     }
 
-    private void count(RoutingContext event, String caller, int budget, Consumer<Long> refuse) {
-        count(event, caller, budget, refuse, event::next);
+    private void count(RoutingContext event, String caller, boolean byAddress, int budget, Consumer<Long> refuse) {
+        count(event, caller, byAddress, budget, refuse, event::next);
     }
 
-    /** The count is a database write: it runs on a worker thread, never on the event loop. */
-    private void count(RoutingContext event, String caller, int budget, Consumer<Long> refuse, Runnable proceed) {
+    /** Decided here, on the event loop, from the counts in memory: no worker thread, no database. */
+    private void count(RoutingContext event, String caller, boolean byAddress, int budget, Consumer<Long> refuse,
+            Runnable proceed) {
         Instant now = Instant.now();
-        event.vertx().executeBlocking(() -> limiter.hit(caller, now), false).onComplete(hits -> {
-            if (hits.failed()) {
-                event.fail(hits.cause());
-            } else if (hits.result() > budget) {
-                refuse.accept(60 - now.getEpochSecond() % 60);
-            } else {
-                proceed.run();
-            }
-        });
+        if (limiter.hit(caller, byAddress, now) > budget) {
+            refuse.accept(60 - now.getEpochSecond() % 60);
+        } else {
+            proceed.run();
+        }
     }
 }

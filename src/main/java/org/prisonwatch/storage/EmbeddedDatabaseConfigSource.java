@@ -86,7 +86,9 @@ public class EmbeddedDatabaseConfigSource implements ConfigSourceFactory {
 
         private String url() {
             OwnerOnlyFiles.secure(directory);
-            return "jdbc:h2:file:" + directory.resolve("prisonwatch") + ";LOCK_TIMEOUT=10000"
+            // WRITE_DELAY=0: a commit is in the file when the response goes out. H2's default writes it up to half
+            // a second later, and a process killed meanwhile (kill -9, an OOM exit) loses answered writes.
+            return "jdbc:h2:file:" + directory.resolve("prisonwatch") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0"
                     + (fileKey().isPresent() ? ";CIPHER=AES" : "");
         }
 

@@ -36,7 +36,7 @@ class QueriesPerPageTest {
 
     private static final int RECORDS = 70;
     /** A page query, one batch per element collection, the caller's submissions: a small constant. */
-    private static final int MOST_STATEMENTS_PER_PAGE = 60;
+    private static final int MOST_STATEMENTS_PER_PAGE = 6;
 
     @Inject
     SessionFactory sessions;

@@ -37,6 +37,9 @@ class AuthenticationTest {
     @Inject
     Database db;
 
+    @Inject
+    KeyUses keyUses;
+
     private static void isUnauthenticated(ValidatableResponse response) {
         response.statusCode(401)
                 .contentType("application/problem+json")
@@ -62,6 +65,7 @@ class AuthenticationTest {
         assertEquals(1, db.count("select count(*) from api_key where id = ? and key_hash = ?", id, KeyHash.of(key)));
 
         given().header("Authorization", "Bearer " + key).get("/api/v1/incidents").then().statusCode(200);
+        keyUses.flush();
         assertEquals(1, db.count("select count(*) from api_key where id = ? and last_used_at is not null", id));
     }
 

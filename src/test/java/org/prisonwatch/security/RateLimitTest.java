@@ -9,31 +9,30 @@ import static org.prisonwatch.support.Api.anonymousUnchecked;
 import static org.prisonwatch.support.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.access.Role;
 import org.prisonwatch.support.Database;
 import org.prisonwatch.support.Keys;
 
 @QuarkusTest
-@TestProfile(RateLimitTest.SmallBudgets.class)
+@TestProfile(SmallBudgetsManualSync.class)
 class RateLimitTest {
-
-    public static class SmallBudgets implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("prisonwatch.rate-limit.anonymous", "5", "prisonwatch.rate-limit.per-key", "1000",
-                    "prisonwatch.rate-limit.failed-keys", "3");
-        }
-    }
 
     @Inject
     Database db;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    RateLimitSync sync;
+
+    @Inject
+    KeyUses keyUses;
 
     @Test
     void anAnonymousCallerOverBudgetGets429WithRetryAfterWhileKeyedCallersDoNot() {
@@ -44,6 +43,7 @@ class RateLimitTest {
             assertTooManyRequests(anonymous().get("/api/v1/prisons"));
 
             as(Role.ANALYST).get("/api/v1/prisons").then().statusCode(200);
+            sync.sync();
             assertTrue(db.count("select max(hits) from rate_limit_window where caller like 'address:%'") >= 6);
             assertTrue(db.count("select count(*) from rate_limit_window where caller like 'key:%' and hits >= 1")
                     >= 1);
@@ -65,6 +65,7 @@ class RateLimitTest {
 
             anonymous().header("Authorization", "Bearer " + validKey).get("/api/v1/prisons").then().statusCode(200);
             as(Role.ANALYST).get("/api/v1/incidents").then().statusCode(200);
+            sync.sync();
             assertEquals(5, db.count("select hits from rate_limit_window where caller like 'failed-key:%'"));
         });
     }
@@ -84,6 +85,72 @@ class RateLimitTest {
         });
     }
 
+    @Test
+    void ordinaryReadsWriteNothingToTheDatabaseUntilTheBackgroundJobsRun() {
+        Keys.of(Role.ANALYST);
+        Keys.of(Role.REPORTER);
+        inOneWindow(() -> {
+            as(Role.ANALYST).get("/api/v1/prisons").then().statusCode(200);
+            as(Role.REPORTER).get("/api/v1/prisons").then().statusCode(200);
+            sync.sync();
+            keyUses.flush();
+            db.execute("update api_key set last_used_at = null");
+            long rows = db.count("select count(*) from rate_limit_window");
+            long hits = db.count("select coalesce(sum(hits), 0) from rate_limit_window");
+
+            for (int i = 0; i < 10; i++) {
+                as(Role.ANALYST).get("/api/v1/prisons").then().statusCode(200);
+                as(Role.REPORTER).get("/api/v1/incidents").then().statusCode(200);
+            }
+            for (int i = 0; i < 3; i++) {
+                anonymous().get("/api/v1/prisons").then().statusCode(200);
+            }
+            assertEquals(rows, db.count("select count(*) from rate_limit_window"));
+            assertEquals(hits, db.count("select coalesce(sum(hits), 0) from rate_limit_window"));
+            assertEquals(0, db.count("select count(*) from api_key where last_used_at is not null"));
+
+            sync.sync();
+            keyUses.flush();
+            assertEquals(hits + 23, db.count("select coalesce(sum(hits), 0) from rate_limit_window"));
+            assertEquals(2, db.count("select count(*) from api_key where last_used_at is not null"));
+        });
+    }
+
+    @Test
+    void hitsAnotherInstanceCountedWeighInOnceSynced() {
+        inOneWindow(() -> {
+            anonymous().get("/api/v1/prisons").then().statusCode(200);
+            sync.sync();
+            // another instance admits 3 requests from the same address and syncs them
+            assertEquals(1, db.execute("update rate_limit_window set hits = hits + 3 where caller like 'address:%'"));
+            anonymous().get("/api/v1/prisons").then().statusCode(200);
+
+            sync.sync();
+            // alone, this instance would admit 3 more of the 5; with the other's 3 it has room for none
+            assertTooManyRequests(anonymous().get("/api/v1/prisons"));
+            sync.sync();
+            assertEquals(6, db.count("select hits from rate_limit_window where caller like 'address:%'"));
+        });
+    }
+
+    @Test
+    void pastTheCapOnTrackedAddressesANewAddressIs429WhileKnownAddressesAndKeysGoOn() {
+        try {
+            inOneWindow(() -> {
+                for (int i = 1; i <= SmallBudgetsManualSync.MAX_TRACKED_ADDRESSES; i++) {
+                    anonymous().header("X-Forwarded-For", "203.0.113." + i).get("/api/v1/prisons").then()
+                            .statusCode(200);
+                }
+                assertTooManyRequests(anonymous().header("X-Forwarded-For", "203.0.113.99").get("/api/v1/prisons"));
+                anonymous().header("X-Forwarded-For", "203.0.113.1").get("/api/v1/prisons").then().statusCode(200);
+                as(Role.ANALYST).header("X-Forwarded-For", "203.0.113.98").get("/api/v1/prisons").then()
+                        .statusCode(200);
+            });
+        } finally {
+            limiter.clear();
+        }
+    }
+
     private static void assertTooManyRequests(Response response) {
         String retryAfter = response.then().statusCode(429).contentType("application/problem+json")
                 .body("status", equalTo(429)).body("type", equalTo("urn:prisonwatch:problem:too-many-requests"))
@@ -99,6 +166,7 @@ class RateLimitTest {
     private void inOneWindow(Runnable scenario) {
         for (int attempt = 0; ; attempt++) {
             db.execute("delete from rate_limit_window");
+            limiter.clear();
             long window = Instant.now().getEpochSecond() / 60;
             try {
                 scenario.run();

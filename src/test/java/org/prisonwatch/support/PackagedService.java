@@ -73,6 +73,17 @@ public final class PackagedService implements AutoCloseable {
         throw new AssertionError("the service did not become ready; see target/" + log);
     }
 
+    /**
+     * Kills the process at once (SIGKILL), as a crash or an out-of-memory killer would: no shutdown hook runs and
+     * nothing is flushed or finished on the way out.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the service outlived SIGKILL");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
