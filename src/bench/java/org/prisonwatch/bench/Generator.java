@@ -235,6 +235,11 @@ final class Generator {
                 record.updatedAt, record.deletedAt != null, snapshot(record.input));
     }
 
+    /**
+     * A response that showed a person or a contact: the service records the read as a pending row and its linker
+     * (every PRISONWATCH_AUDIT_LINK_EVERY, 1 s) appends it to the chain with the read's time. The generated writes
+     * are further apart than that, so the entry lands right after the write whose response it was.
+     */
     private void read(UUID actor, String action, Generated record) {
         schema.auditEntry.add(chain.append(actor, action, record.kind.stored, record.id, record.version,
                 record.updatedAt));
