@@ -373,15 +373,24 @@ public final class Bench {
     private String verifyChain(Http http, Keys keys, String checkpoint, long loadedHead) {
         Http.Response response = http.send("POST", "/api/v1/audit/verify", keys.admin().secret(), checkpoint,
                 Map.of(), Duration.ofMinutes(30));
-        require(response, 200, "POST /api/v1/audit/verify");
+        String how = "POST /api/v1/audit/verify against the pre-load checkpoint";
+        if (response.status() == 408) {
+            // the slow-upload guard answers 408 to a verification that outlasts its grace period, although the
+            // body arrived at once: say so, and have the whole chain checked without a body instead
+            String refused = "POST /api/v1/audit/verify answered 408 (" + response.json(json).path("detail").asText()
+                    + ")";
+            progress(refused + "; asking GET /api/v1/audit/verify instead");
+            response = http.get("/api/v1/audit/verify", keys.admin().secret());
+            how = refused + "; GET /api/v1/audit/verify";
+        }
+        require(response, 200, how);
         JsonNode verdict = response.json(json);
         if (!verdict.path("intact").asBoolean(false) || verdict.path("headSeq").asLong() < loadedHead) {
             throw new IllegalStateException("the service does not confirm the loaded audit chain: "
                     + response.body());
         }
-        return String.format(Locale.ROOT, "POST /api/v1/audit/verify against the pre-load checkpoint: intact, "
-                + "%,d entries checked up to %,d", verdict.path("entriesChecked").asLong(),
-                verdict.path("headSeq").asLong());
+        return String.format(Locale.ROOT, "%s: intact, %,d entries checked up to %,d", how,
+                verdict.path("entriesChecked").asLong(), verdict.path("headSeq").asLong());
     }
 
     /** A cursor after the first rows of a list, paging there through the API (cursors are sealed). */
@@ -462,8 +471,7 @@ public final class Bench {
                     "%,d incidents, %,d casualties, %,d reports, %,d sources, %,d audit entries; loaded in %.0f s",
                     count(run, "incident"), count(run, "casualty"), count(run, "armed_inmate_report"),
                     count(run, "source"), count(run, "audit_entry"), run.load.seconds()));
-            table.row(run.name, "audit chain", "", "", "", "", run.chain.replace("POST /api/v1/audit/verify against "
-                    + "the pre-load checkpoint: ", "service says "));
+            table.row(run.name, "audit chain", "", "", "", "", run.chain);
             addTargets(table, run, reference);
         }
         if (reference != null) {
