@@ -42,8 +42,9 @@ final class RawJdbc {
         }
     }
 
+    /** As Hibernate sends the service's list query: the filter's value and the page size bound as parameters. */
     private static final String PAGE = "select * from incident e where e.deleted_at is null "
-            + "and e.verification_status = 'REPORTED' %s order by e.id limit 51";
+            + "and e.verification_status = ? %s order by e.id fetch first ? rows only";
 
     private RawJdbc() {
     }
@@ -74,9 +75,12 @@ final class RawJdbc {
         try (PreparedStatement page = connection.prepareStatement(sql)) {
             while (System.nanoTime() < end || operations < 20) {
                 long t0 = System.nanoTime();
+                int p = 1;
+                page.setString(p++, "REPORTED");
                 if (after != null) {
-                    page.setObject(1, after);
+                    page.setObject(p++, after);
                 }
+                page.setInt(p, 51);
                 List<UUID> ids = new ArrayList<>();
                 try (ResultSet rs = page.executeQuery()) {
                     while (rs.next() && ids.size() < 50) {
