@@ -61,4 +61,14 @@ public class AuditLog {
             em.persist(row);
         });
     }
+
+    /**
+     * The sequence number of the chain's committed head. Entries are numbered under the head's lock, held until
+     * commit, so every entry up to it has committed: a reader that reads this first and then ignores positions
+     * above it sees no gap, however its later statements interleave with writers.
+     */
+    public long committedSeq() {
+        return em.createQuery("select h.seq from AuditHead h where h.id = :id", Long.class)
+                .setParameter("id", AuditHead.ID).getSingleResult();
+    }
 }

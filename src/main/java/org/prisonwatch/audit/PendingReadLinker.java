@@ -44,7 +44,8 @@ public class PendingReadLinker {
 
     /** First one interval after start: at start, {@link #onStart} links what was pending, in the start-up sequence. */
     @Scheduled(identity = "audit-read-linker", every = "${prisonwatch.audit.link-every}",
-            delayed = "${prisonwatch.audit.link-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${prisonwatch.audit.link-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void linkOnSchedule() {
         linkPending();
     }

@@ -21,6 +21,7 @@ import org.prisonwatch.api.KeyCodec;
 import org.prisonwatch.api.Keyset;
 import org.prisonwatch.api.Slice;
 import org.prisonwatch.api.SortKey;
+import org.prisonwatch.audit.AuditLog;
 import org.prisonwatch.caserecord.CurrentState;
 import org.prisonwatch.collection.RecordService;
 import org.prisonwatch.journal.RecordChange;
@@ -42,6 +43,9 @@ public class ChangeFeed {
 
     @Inject
     Callers callers;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     @All
@@ -109,12 +113,18 @@ public class ChangeFeed {
      */
     private Slice<RecordChange> ownAndOthers(Audience audience, String after, int limit,
             List<ChangedEntity> entities) {
-        Slice<RecordChange> own = EVERY_WRITE
-                .slice(em, ofKinds(entities, audience.ownChanges(new Filter())), POSITION, "after", after, limit);
-        Slice<RecordChange> others = inCommitOrderFor(audience)
-                .slice(em, ofKinds(entities, audience.othersChanges(new Filter())), POSITION, "after", after, limit);
+        // Two statements see two moments: a write to the caller's record committing between them, followed by a
+        // later write to another's, would put the later one on the page and the cursor past the earlier one. Read
+        // only up to a position every writer below had committed by before either statement ran.
+        long horizon = audit.committedSeq();
+        boolean partner = audience.is(Role.PARTNER);
+        Slice<RecordChange> own = EVERY_WRITE.slice(em, ofKinds(entities, audience.ownChanges(new Filter())
+                .always("c.seq <= :horizon").bind("horizon", horizon)), POSITION, "after", after, limit);
+        Slice<RecordChange> others = inCommitOrderFor(audience).slice(em, ofKinds(entities,
+                audience.othersChanges(new Filter()).always((partner ? "c.sharedSeq" : "c.publicSeq")
+                        + " <= :horizon").bind("horizon", horizon)), POSITION, "after", after, limit);
         UUID caller = audience.keyId();
-        Function<RecordChange, Long> theirs = audience.is(Role.PARTNER) ? c -> c.sharedSeq : c -> c.publicSeq;
+        Function<RecordChange, Long> theirs = partner ? c -> c.sharedSeq : c -> c.publicSeq;
         Comparator<RecordChange> order = Comparator.<RecordChange, Long>comparing(
                         c -> caller.equals(c.submittedBy) ? c.seq : theirs.apply(c))
                 .thenComparing(c -> c.entityId, ChangeFeed::unsigned);

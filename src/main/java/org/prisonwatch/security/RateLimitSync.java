@@ -85,7 +85,8 @@ public class RateLimitSync {
      * catches callers who never come back.
      */
     @Scheduled(identity = "rate-limit-purge", every = "1h", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeOldWindows() {
         OffsetDateTime hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC);
         QuarkusTransaction.requiringNew().call(() -> {
