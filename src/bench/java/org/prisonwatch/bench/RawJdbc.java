@@ -42,8 +42,9 @@ final class RawJdbc {
         }
     }
 
+    /** As Hibernate sends the service's list query: the filter's value and the page size bound as parameters. */
     private static final String PAGE = "select * from incident e where e.deleted_at is null "
-            + "and e.verification_status = 'REPORTED' %s order by e.id limit 51";
+            + "and e.verification_status = ? %s order by e.id fetch first ? rows only";
 
     private RawJdbc() {
     }
@@ -74,9 +75,12 @@ final class RawJdbc {
         try (PreparedStatement page = connection.prepareStatement(sql)) {
             while (System.nanoTime() < end || operations < 20) {
                 long t0 = System.nanoTime();
+                int p = 1;
+                page.setString(p++, "REPORTED");
                 if (after != null) {
-                    page.setObject(1, after);
+                    page.setObject(p++, after);
                 }
+                page.setInt(p, 51);
                 List<UUID> ids = new ArrayList<>();
                 try (ResultSet rs = page.executeQuery()) {
                     while (rs.next() && ids.size() < 50) {
@@ -95,15 +99,18 @@ final class RawJdbc {
     }
 
     /**
-     * The change feed as a partner reads it (ChangeFeed for a submitter): its own records by seq and the others it
-     * could once see by shared_seq, each half read along its index, at most 501 rows of each after the last
-     * position, merged; then each page's records and their collections by id.
+     * The change feed as a partner reads it (ChangeFeed for a submitter): the audit head's number, then its own
+     * records by seq and the others it could once see by shared_seq, each half up to that number, read along its
+     * index, at most 501 rows of each after the last position, merged; then each page's records and their
+     * collections by id.
      */
     static FeedScan feed(Connection connection, UUID partner, Duration max) throws SQLException {
-        String own = "select c.*, c.seq as position from record_change c where c.submitted_by = ? %s "
+        String own = "select c.*, c.seq as position from record_change c where c.submitted_by = ? "
+                + "and c.seq <= ? %s "
                 + "order by c.seq, c.entity_id limit 501";
         String others = "select c.*, c.shared_seq as position from record_change c where c.ever_shared = true "
-                + "and (c.submitted_by is null or c.submitted_by <> ?) %s order by c.shared_seq, c.entity_id "
+                + "and (c.submitted_by is null or c.submitted_by <> ?) and c.shared_seq <= ? %s "
+                + "order by c.shared_seq, c.entity_id "
                 + "limit 501";
         String ownAfter = "and (c.seq > ? or (c.seq = ? and c.entity_id > ?))";
         String othersAfter = "and (c.shared_seq > ? or (c.shared_seq = ? and c.entity_id > ?))";
@@ -116,10 +123,16 @@ final class RawJdbc {
         boolean reachedEnd = false;
         while (System.nanoTime() < end) {
             List<Object[]> merged = new ArrayList<>();
-            half(connection, String.format(own, lastId == null ? "" : ownAfter), partner, lastPosition, lastId,
-                    merged);
-            half(connection, String.format(others, lastId == null ? "" : othersAfter), partner, lastPosition,
+            long horizon;
+            try (PreparedStatement head = connection.prepareStatement("select seq from audit_head where id = 1");
+                    ResultSet rs = head.executeQuery()) {
+                rs.next();
+                horizon = rs.getLong(1);
+            }
+            half(connection, String.format(own, lastId == null ? "" : ownAfter), partner, horizon, lastPosition,
                     lastId, merged);
+            half(connection, String.format(others, lastId == null ? "" : othersAfter), partner, horizon,
+                    lastPosition, lastId, merged);
             merged.sort((a, b) -> {
                 int byPosition = Long.compare((Long) a[0], (Long) b[0]);
                 return byPosition != 0 ? byPosition : unsigned((UUID) a[1], (UUID) b[1]);
@@ -171,14 +184,15 @@ final class RawJdbc {
     }
 
     /** One half of a partner's feed page: (position, id, entity) of each row, every column read. */
-    private static void half(Connection connection, String sql, UUID partner, Long lastPosition, UUID lastId,
-            List<Object[]> into) throws SQLException {
+    private static void half(Connection connection, String sql, UUID partner, long horizon, Long lastPosition,
+            UUID lastId, List<Object[]> into) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, partner);
+            select.setLong(2, horizon);
             if (lastId != null) {
-                select.setLong(2, lastPosition);
                 select.setLong(3, lastPosition);
-                select.setObject(4, lastId);
+                select.setLong(4, lastPosition);
+                select.setObject(5, lastId);
             }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

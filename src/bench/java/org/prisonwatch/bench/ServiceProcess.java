@@ -103,6 +103,23 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The line of the log that says why the process ended, as far as it says. */
+    static String lastFailure(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String line = lines.get(i);
+                if (line.contains("Terminating due to") || line.contains("OutOfMemoryError")
+                        || line.contains("ERROR")) {
+                    return line.strip();
+                }
+            }
+            return "no reason in " + log;
+        } catch (IOException e) {
+            return "no log";
+        }
+    }
+
     static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
