@@ -112,8 +112,8 @@ final class RawJdbc {
                 + "and (c.submitted_by is null or c.submitted_by <> ?) and c.shared_seq <= ? %s "
                 + "order by c.shared_seq, c.entity_id "
                 + "limit 501";
-        String ownAfter = "and (c.seq > ? or (c.seq = ? and c.entity_id > ?))";
-        String othersAfter = "and (c.shared_seq > ? or (c.shared_seq = ? and c.entity_id > ?))";
+        String ownAfter = "and c.seq >= ? and (c.seq > ? or c.entity_id > ?)";
+        String othersAfter = "and c.shared_seq >= ? and (c.shared_seq > ? or c.entity_id > ?)";
         long started = System.nanoTime();
         long end = started + max.toNanos();
         long rows = 0;

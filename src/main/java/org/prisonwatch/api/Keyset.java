@@ -103,9 +103,11 @@ public final class Keyset<E> {
         String uniquePath = pathOf(unique);
         String keyPath = pathOf(key);
         if (after != null) {
+            // "value > v or (value = v and key > k)" alone is an OR that H2 cannot serve from the (value, key)
+            // index, so it scanned the whole table; the leading "value >= v" is a plain range both databases seek
             where = "(" + where + ") and " + (key == unique ? uniquePath + " " + cmp + " :afterKey"
-                    : "(" + keyPath + " " + cmp + " :afterValue or (" + keyPath + " = :afterValue and " + uniquePath
-                            + " " + cmp + " :afterKey))");
+                    : keyPath + " " + cmp + "= :afterValue and (" + keyPath + " " + cmp + " :afterValue or "
+                            + uniquePath + " " + cmp + " :afterKey)");
         }
         String order = key == unique ? uniquePath + dir : keyPath + dir + ", " + uniquePath + dir;
         TypedQuery<E> query = em.createQuery("select " + alias + " from " + entity.getSimpleName() + " " + alias

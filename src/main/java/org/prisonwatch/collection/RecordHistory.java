@@ -47,7 +47,7 @@ public class RecordHistory {
         for (RecordVersion row : rows.rows()) {
             versions.add(asOf(kind, current, row));
         }
-        List<V> items = gate.showVisible(kind.renderer(), versions).stream().filter(Objects::nonNull).toList();
+        List<V> items = gate.showPast(kind.renderer(), versions).stream().filter(Objects::nonNull).toList();
         return new Page<>(items, rows.more() ? rows.next() : null);
     }
 

@@ -209,7 +209,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         List<E> found = em.createQuery("select e from " + kind.entityType().getSimpleName() + " e where e.id in :ids",
                 kind.entityType()).setParameter("ids", ids).getResultList();
         List<E> live = found.stream().filter(e -> !e.isDeleted()).toList();
-        List<V> views = gate.showVisible(kind.renderer(), live);
+        List<V> views = gate.showCurrent(kind.renderer(), live);
         List<CurrentState<V>> states = new ArrayList<>(found.size());
         for (int i = 0; i < live.size(); i++) {
             E entity = live.get(i);

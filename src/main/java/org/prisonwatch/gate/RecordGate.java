@@ -29,6 +29,9 @@ public class RecordGate {
     @Inject
     AuditLog audit;
 
+    @Inject
+    RenderedViews rendered;
+
     /** Whether the current caller may see this record at all. */
     public boolean visible(GatedRecord record) {
         return visible(callers.audience(), record);
@@ -46,7 +49,7 @@ public class RecordGate {
             // every path filters before it renders; reaching here is a bug that must not become a leak
             throw new IllegalStateException("a record hidden from the caller reached the gate");
         }
-        return showVisible(renderer, records);
+        return showCurrent(renderer, records);
     }
 
     public <E extends GatedRecord, V> Page<V> showPage(Renderer<E, V> renderer, Page<E> page) {
@@ -54,14 +57,31 @@ public class RecordGate {
     }
 
     /**
-     * Each record rendered for the caller when they may see it, else null (history leaves such versions out, the
-     * change feed reports them as deleted).
+     * Records as they are now, each rendered for the caller when they may see it, else null (the change feed
+     * reports such records as deleted). Renders are reused while a record keeps its version ({@link RenderedViews}).
      */
-    public <E extends GatedRecord, V> List<V> showVisible(Renderer<E, V> renderer, List<E> records) {
+    public <E extends GatedRecord, V> List<V> showCurrent(Renderer<E, V> renderer, List<E> records) {
+        return show(renderer, records, true);
+    }
+
+    /**
+     * Past versions of a record, each rendered for the caller when they may see it, else null (history leaves
+     * such versions out). Never reused: erasure rewrites past versions without renumbering them.
+     */
+    public <E extends GatedRecord, V> List<V> showPast(Renderer<E, V> renderer, List<E> versions) {
+        return show(renderer, versions, false);
+    }
+
+    private <E extends GatedRecord, V> List<V> show(Renderer<E, V> renderer, List<E> records, boolean current) {
         Audience audience = callers.audience();
         List<V> views = new ArrayList<>(records.size());
         for (E record : records) {
-            views.add(visible(audience, record) ? renderer.render(record, disclosure(audience, record)) : null);
+            if (!visible(audience, record)) {
+                views.add(null);
+                continue;
+            }
+            Disclosure disclosure = disclosure(audience, record);
+            views.add(current ? rendered.render(renderer, record, disclosure) : renderer.render(record, disclosure));
         }
         auditIdentifyingReads(views);
         return views;

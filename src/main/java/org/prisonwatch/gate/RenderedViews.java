@@ -1,0 +1,82 @@
+package org.prisonwatch.gate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Responses this instance has rendered for the current state of records, by record, version and disclosure, so
+ * that a record read again costs its row and not its collections and rendering. Exact without any
+ * invalidation: every write to a record, erasure included, moves its version on, and the version a read finds in
+ * the row it just loaded is the key, so a changed record is never answered from here.
+ *
+ * <p>Only renders made outside a transaction are kept: those read committed rows, whereas a write's own render
+ * could belong to a version that is rolled back and later reused. Past versions (history) never come here:
+ * erasure rewrites them without renumbering. Entries expire after {@code prisonwatch.view-cache.ttl}, which bounds
+ * how long a row changed behind the service's back (by hand, or a restored backup) can still be answered as it
+ * was; {@code prisonwatch.view-cache.size} bounds the memory (0 turns the cache off).
+ */
+@Singleton
+public class RenderedViews {
+
+    @ConfigProperty(name = "prisonwatch.view-cache.size")
+    int size;
+
+    @ConfigProperty(name = "prisonwatch.view-cache.ttl")
+    Duration ttl;
+
+    @Inject
+    TransactionManager transactions;
+
+    private Cache<Key, Object> views;
+
+    private record Key(Renderer<?, ?> renderer, UUID id, int version, Disclosure disclosure) {
+    }
+
+    @PostConstruct
+    void build() {
+        views = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).build();
+    }
+
+    <E extends GatedRecord, V> V render(Renderer<E, V> renderer, E record, Disclosure disclosure) {
+        if (size == 0 || record.id() == null || record.version() == null) {
+            return renderer.render(record, disclosure);
+        }
+        Key key = new Key(renderer, record.id(), record.version(), disclosure);
+        @SuppressWarnings("unchecked")
+        V view = (V) views.getIfPresent(key);
+        if (view == null) {
+            view = renderer.render(record, disclosure);
+            if (outsideTransaction()) {
+                views.put(key, view);
+            }
+        }
+        return view;
+    }
+
+    /** Drops every entry: for tests that rewrite rows behind the service's back. */
+    public void clear() {
+        views.invalidateAll();
+    }
+
+    /** How many renders are kept now (approximate). */
+    public long count() {
+        return views.estimatedSize();
+    }
+
+    private boolean outsideTransaction() {
+        try {
+            return transactions.getStatus() == Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            return false;
+        }
+    }
+}

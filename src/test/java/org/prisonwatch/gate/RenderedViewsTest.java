@@ -1,0 +1,174 @@
+package org.prisonwatch.gate;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.prisonwatch.support.Api.anonymous;
+import static org.prisonwatch.support.Api.api;
+import static org.prisonwatch.support.Api.as;
+import static org.prisonwatch.support.Fixtures.casualtyBody;
+import static org.prisonwatch.support.Fixtures.create;
+import static org.prisonwatch.support.Fixtures.incidentBody;
+import static org.prisonwatch.support.Fixtures.prison;
+import static org.prisonwatch.support.Fixtures.source;
+
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+import org.prisonwatch.access.Role;
+
+/**
+ * Renders of records' current versions are reused, and reuse never shows a caller anything the record, as stored
+ * now, would not show them: not a later version, not another audience's render, not a record since hidden or
+ * erased; and every read of identifying data is still audited.
+ */
+@QuarkusTest
+class RenderedViewsTest {
+
+    @Inject
+    RenderedViews rendered;
+
+    @Inject
+    SessionFactory sessions;
+
+    @Inject
+    Scheduler scheduler;
+
+    private static Map<String, Object> fullIncident(String confidentiality) {
+        Map<String, Object> body = incidentBody(prison("Kachin"), "2025-02-01", null);
+        body.put("confidentiality", confidentiality);
+        body.put("latitude", 24.26561);
+        body.put("longitude", 97.23432);
+        body.put("perpetrators", List.of("Army", "Police"));
+        body.put("opposingForces", List.of("KIA"));
+        body.put("citations", List.of(Map.of("sourceId", source(), "excerpt", "seen")));
+        return body;
+    }
+
+    @Test
+    void aRecordReadAgainCostsOnlyItsRow() {
+        String id = create("incidents", fullIncident("PUBLIC"));
+        String path = "/api/v1/incidents/" + id;
+        long cold = statements(() -> as(Role.ANALYST).get(path), true);
+        String first = as(Role.ANALYST).get(path).then().statusCode(200).extract().asString();
+        long warm = statements(() -> as(Role.ANALYST).get(path), false);
+        assertEquals(1, warm, "the record's row only");
+        assertTrue(cold > warm, "cold " + cold + ", warm " + warm);
+        as(Role.ANALYST).get(path).then().statusCode(200).header("ETag", "\"1\"").body(equalTo(first))
+                .body("perpetrators", equalTo(List.of("Army", "Police")))
+                .body("citations[0].excerpt", equalTo("seen"));
+    }
+
+    @Test
+    void aWriteIsSeenAtOnce() {
+        String id = create("incidents", fullIncident("PUBLIC"));
+        String path = "/api/v1/incidents/" + id;
+        anonymous().get(path).then().statusCode(200);
+        anonymous().get(path).then().statusCode(200);
+        as(Role.ANALYST).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body(Map.of("title", "Changed title", "perpetrators", List.of("Militia"))).patch(path)
+                .then().statusCode(200);
+        anonymous().get(path).then().statusCode(200).header("ETag", "\"2\"")
+                .body("title", equalTo("Changed title")).body("perpetrators", equalTo(List.of("Militia")));
+        anonymous().get("/api/v1/incidents?limit=500&sort=-updatedAt").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.title", equalTo("Changed title"));
+    }
+
+    @Test
+    void eachAudienceGetsItsOwnRenderWhoeverReadFirst() {
+        String exactFirst = create("incidents", fullIncident("PUBLIC"));
+        as(Role.ANALYST).get("/api/v1/incidents/" + exactFirst).then().body("latitude", equalTo(24.26561f));
+        as(Role.PARTNER).get("/api/v1/incidents/" + exactFirst).then().statusCode(200)
+                .body("latitude", equalTo(24.27f)).body("longitude", equalTo(97.23f));
+        anonymous().get("/api/v1/incidents/" + exactFirst).then().statusCode(200).body("latitude", equalTo(24.27f));
+
+        String roundedFirst = create("incidents", fullIncident("PUBLIC"));
+        anonymous().get("/api/v1/incidents/" + roundedFirst).then().body("latitude", equalTo(24.27f));
+        as(Role.PARTNER).get("/api/v1/incidents/" + roundedFirst).then().body("latitude", equalTo(24.27f));
+        as(Role.ANALYST).get("/api/v1/incidents/" + roundedFirst).then().statusCode(200)
+                .body("latitude", equalTo(24.26561f)).body("longitude", equalTo(97.23432f));
+    }
+
+    @Test
+    void aRecordHiddenSinceItWasReadIsNotAnsweredFromEarlierRenders() {
+        String id = create("incidents", fullIncident("PUBLIC"));
+        String path = "/api/v1/incidents/" + id;
+        anonymous().get(path).then().statusCode(200);
+        anonymous().get(path).then().statusCode(200);
+        as(Role.PARTNER).get(path).then().statusCode(200);
+        as(Role.ANALYST).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body(Map.of("confidentiality", "CONFIDENTIAL")).patch(path).then().statusCode(200);
+        anonymous().get(path).then().statusCode(404);
+        as(Role.PARTNER).get(path).then().statusCode(404);
+        anonymous().get("/api/v1/incidents?limit=500&sort=-updatedAt").then().statusCode(200)
+                .body("items.id", not(org.hamcrest.Matchers.hasItem(id)));
+    }
+
+    @Test
+    void everyReadOfAPersonIsAuditedAndAnErasureIsSeenAtOnce() {
+        Map<String, Object> body = casualtyBody(create("incidents", fullIncident("PUBLIC")));
+        body.put("person", Map.of("name", "Daw Hla", "hometown", "Bhamo"));
+        body.put("confidentiality", "PUBLIC");
+        String id = create("casualties", body);
+        String path = "/api/v1/casualties/" + id;
+        long before = personReads(id);
+        for (int read = 0; read < 3; read++) {
+            as(Role.ANALYST).get(path).then().statusCode(200).body("person.name", equalTo("Daw Hla"));
+        }
+        assertEquals(before + 3, personReads(id), "each read of the person, reused render or not, is audited");
+        anonymous().get(path).then().statusCode(200).body("$", not(hasKey("person")));
+
+        api().header("If-Match", "\"1\"").delete(path + "/person").then().statusCode(204);
+        as(Role.ANALYST).get(path).then().statusCode(200).header("ETag", "\"2\"").body("$", not(hasKey("person")));
+        api().get("/api/v1/casualties?incidentId=" + body.get("incidentId")).then().statusCode(200)
+                .body("items", everyItem(not(hasKey("person"))));
+    }
+
+    @Test
+    void rendersMadeInsideAWriteAreNotKept() {
+        long before = rendered.count();
+        String id = create("incidents", fullIncident("PUBLIC"));
+        rendered.clear();
+        as(Role.ANALYST).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body(Map.of("title", "Written")).patch("/api/v1/incidents/" + id).then().statusCode(200);
+        assertEquals(0, rendered.count(), "a write's render could belong to a version that is rolled back");
+        as(Role.ANALYST).get("/api/v1/incidents/" + id).then().statusCode(200);
+        assertEquals(1, rendered.count(), "a read outside a transaction is kept (was " + before + " before)");
+    }
+
+    private long personReads(String id) {
+        return api().queryParam("entityId", id).queryParam("action", "READ_PERSON").queryParam("limit", 500)
+                .get("/api/v1/audit").then().statusCode(200).extract().<List<?>>path("items").size();
+    }
+
+    /** Statements behind one call (with no render kept, or after one), the fewest of three; jobs paused. */
+    private long statements(Supplier<Response> call, boolean cold) {
+        Statistics statistics = sessions.getStatistics();
+        long fewest = Long.MAX_VALUE;
+        scheduler.pause();
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                call.get().then().statusCode(200);
+                if (cold) {
+                    rendered.clear();
+                }
+                long before = statistics.getPrepareStatementCount();
+                call.get().then().statusCode(200);
+                fewest = Math.min(fewest, statistics.getPrepareStatementCount() - before);
+            }
+        } finally {
+            scheduler.resume();
+        }
+        return fewest;
+    }
+}
