@@ -71,6 +71,7 @@ public final class Bench {
         RawJdbc.Timing rawFirstPage;
         RawJdbc.Timing rawDeepPage;
         RawJdbc.FeedScan rawFeed;
+        List<Plans.Plan> plans = List.of();
         FeedCatchUp.Result feed;
         Loader.Result load;
         /** Why measuring stopped early (the service exited, say); null when every scenario ran. */
@@ -186,6 +187,7 @@ public final class Bench {
             run.rawFirstPage = RawJdbc.page(connection, null, rawDuration);
             run.rawDeepPage = RawJdbc.page(connection, deepAfter, rawDuration);
             run.rawFeed = RawJdbc.feed(connection, partnerId, Duration.ofSeconds(options.integer("feed-seconds")));
+            run.plans = Plans.check(connection, kind, deepAfter, partnerId, ENGLISH_TERM);
         }
 
         progress(kind + ": starting the service on the loaded database");
@@ -466,6 +468,10 @@ public final class Bench {
             table.row(run.name, "raw JDBC: partner feed scan", rate(run.rawFeed.rowsPerSecond(), "rows/s"), "", "",
                     "-", String.format(Locale.ROOT, "%,d rows%s", run.rawFeed.rows(),
                             run.rawFeed.reachedEnd() ? ", to the end" : ", cut at --feed-seconds"));
+            for (Plans.Plan plan : run.plans) {
+                table.row(run.name, "plan: " + plan.query(), plan.ok() ? (plan.checked() ? "ok" : "-") : "SORTS",
+                        "", "", "", plan.notes());
+            }
             addProcess(table, run);
             table.row(run.name, "data set", "", "", "", "", String.format(Locale.ROOT,
                     "%,d incidents, %,d casualties, %,d reports, %,d sources, %,d audit entries; loaded in %.0f s",

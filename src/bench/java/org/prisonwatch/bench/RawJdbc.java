@@ -43,8 +43,19 @@ final class RawJdbc {
     }
 
     /** As Hibernate sends the service's list query: the filter's value and the page size bound as parameters. */
-    private static final String PAGE = "select * from incident e where e.deleted_at is null "
+    static final String PAGE = "select * from incident e where e.deleted_at is null "
             + "and e.verification_status = ? %s order by e.id fetch first ? rows only";
+
+    /** A submitter's feed, as ChangeFeed reads it: their own records by seq up to the horizon (%s: after). */
+    static final String FEED_OWN = "select c.*, c.seq as position from record_change c where c.submitted_by = ? "
+            + "and c.seq <= ? %s order by c.seq, c.entity_id limit 501";
+    /** The others' records a partner could once see, by shared_seq up to the horizon (%s: after). */
+    static final String FEED_OTHERS = "select c.*, c.shared_seq as position from record_change c "
+            + "where c.ever_shared = true and (c.submitted_by is null or c.submitted_by <> ?) and c.shared_seq <= ? "
+            + "%s order by c.shared_seq, c.entity_id limit 501";
+    /** Keyset continuation as the service's Keyset writes it: a range the index can seek, then the tie-break. */
+    static final String FEED_OWN_AFTER = "and c.seq >= ? and (c.seq > ? or c.entity_id > ?)";
+    static final String FEED_OTHERS_AFTER = "and c.shared_seq >= ? and (c.shared_seq > ? or c.entity_id > ?)";
 
     private RawJdbc() {
     }
@@ -105,15 +116,10 @@ final class RawJdbc {
      * collections by id.
      */
     static FeedScan feed(Connection connection, UUID partner, Duration max) throws SQLException {
-        String own = "select c.*, c.seq as position from record_change c where c.submitted_by = ? "
-                + "and c.seq <= ? %s "
-                + "order by c.seq, c.entity_id limit 501";
-        String others = "select c.*, c.shared_seq as position from record_change c where c.ever_shared = true "
-                + "and (c.submitted_by is null or c.submitted_by <> ?) and c.shared_seq <= ? %s "
-                + "order by c.shared_seq, c.entity_id "
-                + "limit 501";
-        String ownAfter = "and c.seq >= ? and (c.seq > ? or c.entity_id > ?)";
-        String othersAfter = "and c.shared_seq >= ? and (c.shared_seq > ? or c.entity_id > ?)";
+        String own = FEED_OWN;
+        String others = FEED_OTHERS;
+        String ownAfter = FEED_OWN_AFTER;
+        String othersAfter = FEED_OTHERS_AFTER;
         long started = System.nanoTime();
         long end = started + max.toNanos();
         long rows = 0;
