@@ -3,10 +3,12 @@ package org.prisonwatch.incident;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
@@ -92,6 +94,8 @@ public class Incident extends ProtectedEntity {
     public String externalRef;
 
     /** Title, description, place and actors, normalised for free-text search. */
+    // only written (and searched in SQL): loading it with every read would carry a copy of the text for nothing
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_text", nullable = false, length = 24000)
     public String searchText;
 }

@@ -1,9 +1,11 @@
 package org.prisonwatch.prison;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
@@ -65,6 +67,8 @@ public class Prison extends VersionedEntity {
     public String notes;
 
     /** Name, Burmese name and alternate names, normalised for free-text search. */
+    // only written (and searched in SQL): loading it with every read would carry a copy of the text for nothing
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_text", nullable = false, length = 4000)
     public String searchText;
 }

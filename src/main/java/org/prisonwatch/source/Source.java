@@ -1,7 +1,9 @@
 package org.prisonwatch.source;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -35,6 +37,8 @@ public class Source extends ProtectedEntity {
     @Column(name = "default_reliability", length = 1)
     public Reliability defaultReliability;
 
+    // only written (and searched in SQL): loading it with every read would carry a copy of the text for nothing
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_text", nullable = false, length = 1000)
     public String searchText;
 }

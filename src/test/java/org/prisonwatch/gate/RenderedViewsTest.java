@@ -82,6 +82,14 @@ class RenderedViewsTest {
                 .body("title", equalTo("Changed title")).body("perpetrators", equalTo(List.of("Militia")));
         anonymous().get("/api/v1/incidents?limit=500&sort=-updatedAt").then().statusCode(200)
                 .body("items.find { it.id == '" + id + "' }.title", equalTo("Changed title"));
+        // the search text is never loaded with a record, only written: a change still reaches it
+        String word = org.prisonwatch.support.Fixtures.unique("Renamed").replaceAll("[^A-Za-z0-9]", "");
+        as(Role.ANALYST).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
+                .body(Map.of("title", word)).patch(path).then().statusCode(200);
+        anonymous().queryParam("q", word).get("/api/v1/incidents").then().statusCode(200)
+                .body("items.id", equalTo(List.of(id)));
+        anonymous().queryParam("q", "Changed title").get("/api/v1/incidents").then().statusCode(200)
+                .body("items.id", not(org.hamcrest.Matchers.hasItem(id)));
     }
 
     @Test
