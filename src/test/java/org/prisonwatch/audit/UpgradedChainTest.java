@@ -2,8 +2,12 @@ package org.prisonwatch.audit;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.prisonwatch.support.Api.api;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -17,15 +21,20 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.support.Database;
 
 /**
  * A database written before keyed hashing (two plain SHA-256 entries, loaded by a test-only migration), started
- * with a checkpoint key an administrator made and configured.
+ * with a checkpoint key an administrator made and configured. Afterwards the database is put back as the standard
+ * migrations leave it: the test-only migration stays applied otherwise, and a later start without it on the same
+ * database (the packaged service of an IT, on a shared PostgreSQL) fails Flyway's validation.
  */
 @QuarkusTest
 @TestProfile(UpgradedChainTest.Upgraded.class)
@@ -49,6 +58,28 @@ class UpgradedChainTest {
 
     @Inject
     Database db;
+
+    /**
+     * Cleans the database and migrates it with the standard locations only (read from target/classes: the
+     * application's Flyway resolves every migration file it was built with, the test-only one included). The
+     * scheduled jobs are stopped first and stay stopped: this application instance, started on the legacy chain,
+     * has nothing more to write, and is shut down before the next test class runs.
+     */
+    @AfterAll
+    static void putTheDatabaseBackAsTheStandardMigrationsLeaveIt() {
+        Arc.container().instance(Scheduler.class).get().pause();
+        String kind = System.getenv().getOrDefault("PRISONWATCH_DB_KIND", "h2");
+        Flyway standard = Flyway.configure(Thread.currentThread().getContextClassLoader())
+                .dataSource(Arc.container().instance(AgroalDataSource.class).get())
+                .locations("filesystem:target/classes/db/migration/common",
+                        "filesystem:target/classes/db/migration/" + kind)
+                .cleanDisabled(false).load();
+        standard.clean();
+        standard.migrate();
+        standard.validate();
+        assertTrue(Arrays.stream(standard.info().applied()).noneMatch(m -> "1000".equals(m.getVersion().getVersion())),
+                "the test-only migration is no longer recorded as applied");
+    }
 
     @Inject
     ChainTampering tamper;
