@@ -7,16 +7,15 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The URLs the service hands out (Location, Link), never built from the caller's Host header, which anyone can
- * set: from the configured public base URL (prisonwatch.public-base-url, with any path prefix a proxy adds); else,
- * when proxy forwarding is on, from what Quarkus took from the proxy's forwarding headers; else as relative
- * references (/api/v1/...), which RFC 9110 allows in Location and RFC 8288 in Link, and which clients resolve
- * against the URL they called, wherever the service is deployed.
+ * The URLs the service hands out (Location, Link, the service index), never built from the caller's Host header
+ * nor from forwarding headers (X-Forwarded-Host, Forwarded), which a caller can set, or a proxy pass on from one:
+ * from the configured public base URL (prisonwatch.public-base-url, with any path prefix a proxy adds); else as
+ * relative references (/api/v1/...), which RFC 9110 allows in Location and RFC 8288 in Link, and which clients
+ * resolve against the URL they called, wherever the service is deployed, behind a proxy or not.
  */
 public final class PublicUris {
 
     static final String BASE_URL = "prisonwatch.public-base-url";
-    static final String FORWARDING = "quarkus.http.proxy.proxy-address-forwarding";
 
     private PublicUris() {
     }
@@ -41,10 +40,6 @@ public final class PublicUris {
         if (configured.isPresent()) {
             String url = configured.get();
             return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        }
-        if (config.getOptionalValue(FORWARDING, Boolean.class).orElse(false)) {
-            URI forwarded = request.getBaseUri();
-            return forwarded.getScheme() + "://" + forwarded.getRawAuthority();
         }
         return "";
     }

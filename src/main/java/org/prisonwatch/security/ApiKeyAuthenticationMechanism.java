@@ -9,11 +9,13 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Set;
 
 /**
  * Authorization: Bearer &lt;api-key&gt;. No header means an anonymous caller; a header that is not a well-formed
- * bearer key, or names no active key, is a 401 (never silently anonymous).
+ * bearer key, or names no active key, is a 401 (never silently anonymous), or a 429 once the client address has
+ * spent its budget for failed key attempts ({@link RateLimits}).
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -21,6 +23,12 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     static final String CHALLENGE = "Bearer realm=\"prisonwatch\"";
     private static final String BEARER = "Bearer ";
     private static final int MAX_KEY_LENGTH = 200;
+
+    @Inject
+    ApiKeyService keys;
+
+    @Inject
+    RateLimits limits;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -34,6 +42,11 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         String key = header.substring(BEARER.length()).strip();
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 32 && c < 127)) {
             return Uni.createFrom().failure(new AuthenticationFailedException("malformed key"));
+        }
+        // a key this instance has not seen active is counted as a failed attempt before it is looked up, and not
+        // looked up at all once its address has spent that budget (then 429, from HttpLayerFailures)
+        if (!keys.seenActive(key) && !limits.spendFailedKeyAttempt(context)) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("failed-key budget spent"));
         }
         return identities.authenticate(new ApiKeyAuthenticationRequest(key));
     }

@@ -2,6 +2,7 @@ package org.prisonwatch.security;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.prisonwatch.access.Role;
@@ -22,6 +23,11 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
 
     Optional<ApiKey> findActiveByHash(String hash) {
         return find("keyHash = ?1 and revokedAt is null", hash).firstResultOptional();
+    }
+
+    List<String> activeHashes() {
+        return getEntityManager().createQuery("select k.keyHash from ApiKey k where k.revokedAt is null", String.class)
+                .getResultList();
     }
 
     boolean anyActiveAdmin() {

@@ -64,6 +64,16 @@ public class ApiKeyService {
         LOG.info("Bootstrap admin key stored (as a hash); create named keys with it, then revoke it");
     }
 
+    /**
+     * The keys active now are worth a lookup from any address ({@link VerifiedKeys#seenActive}); keys issued later
+     * on other instances become so here once used from an address within its failed-key budget.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @ActivateRequestContext
+    void learnActiveKeys(@Observes StartupEvent event) {
+        keys.activeHashes().forEach(verified::active);
+    }
+
     @Transactional
     public ApiKeyView issue(ApiKeyInput input, UUID createdBy) {
         String key = KeyHash.newKey();
@@ -109,6 +119,14 @@ public class ApiKeyService {
      * The active key with this value if this instance has verified it lately: no database, no worker thread, so
      * it may run on the event loop. Empty means "ask {@link #authenticate}", not "unknown".
      */
+    /**
+     * Whether this instance has seen the key active (cheap, in memory, no database): a key it has not seen is looked
+     * up only while its caller's address has failed-key budget left.
+     */
+    boolean seenActive(String key) {
+        return verified.seenActive(KeyHash.of(key));
+    }
+
     Optional<VerifiedKey> recentlyVerified(String key) {
         Optional<VerifiedKey> found = verified.get(KeyHash.of(key));
         found.ifPresent(k -> uses.used(k.id(), now()));
@@ -123,7 +141,7 @@ public class ApiKeyService {
         if (cached.isEmpty()) {
             long revocationsBefore = verified.revocationCount();
             cached = keys.findActiveByHash(hash).map(k -> new VerifiedKey(k.id, k.role));
-            cached.ifPresent(k -> verified.put(hash, k, revocationsBefore));
+            cached.ifPresentOrElse(k -> verified.put(hash, k, revocationsBefore), () -> verified.notActive(hash));
         }
         cached.ifPresent(k -> uses.used(k.id(), now()));
         return cached;
@@ -137,6 +155,7 @@ public class ApiKeyService {
         stored.keyHash = KeyHash.of(key);
         stored.createdAt = now();
         keys.persist(stored);
+        verified.active(stored.keyHash);
         return stored;
     }
 

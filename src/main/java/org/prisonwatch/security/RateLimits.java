@@ -28,6 +28,9 @@ public class RateLimits {
     /** After authentication has set the caller's identity, before authorization and routing. */
     static final int AFTER_AUTHENTICATION = -SecurityHandlerPriorities.AUTHENTICATION + 10;
 
+    /** Set on a request whose key was counted before its lookup: whether it was within the budget. */
+    private static final String FAILED_KEY_COUNTED = "prisonwatch.failed-key-counted";
+
     @Inject
     RateLimiter limiter;
 
@@ -64,12 +67,41 @@ public class RateLimits {
     }
 
     /**
-     * Counts a failed key attempt from the request's client address; refuses with 429 once the address has spent
-     * its budget for failed attempts, else hands over to the 401.
+     * Counts, before it is looked up, a key this instance has not seen active, against its client address's budget
+     * for failed key attempts (so that concurrent guesses cannot all slip in under it); false once that budget is
+     * spent: the key is then refused without a lookup. A valid key spends a unit here only the first time this
+     * instance sees it (keys active at start and keys issued here are seen already).
+     */
+    boolean spendFailedKeyAttempt(RoutingContext event) {
+        boolean within = limiter.hit(failedKeyCaller(event), true, Instant.now()) <= failedKeysPerAddress;
+        event.put(FAILED_KEY_COUNTED, within);
+        return within;
+    }
+
+    /**
+     * Counts a failed key attempt from the request's client address (unless it was counted before its lookup);
+     * refuses with 429 once the address has spent its budget for failed attempts, else hands over to the 401.
      */
     void countFailedKey(RoutingContext event, Runnable unauthenticated) {
-        count(event, "failed-key:" + ClientAddress.of(event), true, failedKeysPerAddress, over ->
-                HttpLayerProblems.tooManyRequests(event, over, "This client address's failed-key"), unauthenticated);
+        Boolean counted = event.get(FAILED_KEY_COUNTED);
+        if (counted != null) {
+            if (counted) {
+                unauthenticated.run();
+            } else {
+                failedKeyBudgetSpent(event, 60 - Instant.now().getEpochSecond() % 60);
+            }
+            return;
+        }
+        count(event, failedKeyCaller(event), true, failedKeysPerAddress, over -> failedKeyBudgetSpent(event, over),
+                unauthenticated);
+    }
+
+    private static String failedKeyCaller(RoutingContext event) {
+        return "failed-key:" + ClientAddress.of(event);
+    }
+
+    private static void failedKeyBudgetSpent(RoutingContext event, long retryAfterSeconds) {
+        HttpLayerProblems.tooManyRequests(event, retryAfterSeconds, "This client address's failed-key");
     }
 
     private void count(RoutingContext event, String caller, boolean byAddress, int budget, Consumer<Long> refuse) {

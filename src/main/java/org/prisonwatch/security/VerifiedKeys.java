@@ -6,6 +6,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,6 +29,14 @@ public class VerifiedKeys {
     private Cache<String, VerifiedKey> byHash;
 
     /**
+     * Hashes of keys this instance has seen active (active at start, issued here, or found active by a lookup),
+     * kept past the cache's expiry: a key worth a database lookup even from an address that has spent its
+     * failed-key budget. Removed when the key is revoked here or a lookup finds it inactive. Keys are made by admins
+     * only, so this stays small; a key outside it costs its caller's address one unit of that budget.
+     */
+    private final Set<String> seenActive = ConcurrentHashMap.newKeySet();
+
+    /**
      * Bumped by every revocation. A lookup that read the database before a revocation committed must not leave
      * the key behind in the cache after the revocation removed it: it checks the count again once it has put it.
      */
@@ -46,8 +56,25 @@ public class VerifiedKeys {
         return revocations.get();
     }
 
+    boolean seenActive(String hash) {
+        return seenActive.contains(hash);
+    }
+
+    /** A key active at start or issued here. */
+    void active(String hash) {
+        if (seenActive.size() < MAX_KEYS) {
+            seenActive.add(hash);
+        }
+    }
+
+    /** A lookup found no active key with this hash (unknown, or revoked on another instance). */
+    void notActive(String hash) {
+        seenActive.remove(hash);
+    }
+
     void put(String hash, VerifiedKey key, long revocationsBeforeLookup) {
         byHash.put(hash, key);
+        active(hash);
         if (revocations.get() != revocationsBeforeLookup) {
             byHash.invalidate(hash);
         }
@@ -57,5 +84,6 @@ public class VerifiedKeys {
     void revoked(String hash) {
         revocations.incrementAndGet();
         byHash.invalidate(hash);
+        seenActive.remove(hash);
     }
 }

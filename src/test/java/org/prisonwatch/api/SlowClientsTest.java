@@ -15,9 +15,13 @@ import io.quarkus.test.junit.TestProfile;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.support.Keys;
 import org.prisonwatch.support.RawHttp;
+import org.prisonwatch.support.StallingAuditLog;
 
 /**
  * Idle and slow clients are cut off, a 2G-speed upload is not, and a configured public base URL is what Location
@@ -32,8 +36,10 @@ class SlowClientsTest {
     public static class ShortTimes implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("PRISONWATCH_IDLE_TIMEOUT", "2S", "PRISONWATCH_MIN_UPLOAD_RATE", "1000",
-                    "PRISONWATCH_MIN_UPLOAD_RATE_GRACE", "2S", "PRISONWATCH_PUBLIC_BASE_URL", PUBLIC_BASE_URL + "/");
+            // grace < a stalled handler (3.5 s) < idle timeout, so that a slow handler would be cut off by the
+            // upload check, were it wrongly applied, and not by the idle timeout
+            return Map.of("PRISONWATCH_IDLE_TIMEOUT", "6S", "PRISONWATCH_MIN_UPLOAD_RATE", "1000",
+                    "PRISONWATCH_MIN_UPLOAD_RATE_GRACE", "1S", "PRISONWATCH_PUBLIC_BASE_URL", PUBLIC_BASE_URL + "/");
         }
     }
 
@@ -43,7 +49,7 @@ class SlowClientsTest {
             connection.send("POST /api/v1/prisons HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n");
             RawHttp.Reply reply = connection.reply();
             assertTrue(reply.closed(), "still open after " + reply.after());
-            assertTrue(reply.after().compareTo(Duration.ofSeconds(6)) < 0, "closed only after " + reply.after());
+            assertTrue(reply.after().compareTo(Duration.ofSeconds(10)) < 0, "closed only after " + reply.after());
         }
     }
 
@@ -73,6 +79,32 @@ class SlowClientsTest {
             assertEquals(201, reply.status(), reply.text());
             assertFalse(reply.text().isEmpty());
         }
+    }
+
+    /**
+     * A slow handler is not a slow upload: a small body that has fully arrived, or no body at all, is answered
+     * normally however long past the grace period (2 s) the handler takes. The write is held at the audit log.
+     */
+    @Test
+    void aCompleteBodyOrNoBodyWithASlowHandlerGetsItsNormalAnswer() throws Exception {
+        String id = prison(unique("SlowHandler"));
+        assertEquals(200, afterAStall(id, () -> api().header("If-Match", "\"1\"")
+                .body(prisonBody(unique("SlowHandler"))).put("/api/v1/prisons/" + id).statusCode()));
+        assertEquals(204, afterAStall(id, () -> api().header("If-Match", "\"2\"")
+                .delete("/api/v1/prisons/" + id).statusCode()));
+    }
+
+    /** The status of the call, whose write to the record is held well past the grace period. */
+    private static int afterAStall(String recordId, Supplier<Integer> call) throws Exception {
+        StallingAuditLog.Gate gate = StallingAuditLog.closeOn(UUID.fromString(recordId));
+        CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(call);
+        try {
+            gate.awaitStalled();
+            Thread.sleep(3500);
+        } finally {
+            gate.release();
+        }
+        return slow.get();
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Small budgets, no background sync of counts or flush of last uses (tests run them when they choose), a short key
- * cache, and a small cap on tracked addresses, which tests reach with X-Forwarded-For. One profile for every test
+ * cache, and a small cap on tracked addresses, which tests reach with X-Forwarded-For
+ * (from the loopback address, a trusted proxy here). One profile for every test
  * class that needs any of these: each profile costs an application start.
  */
 public class SmallBudgetsManualSync implements QuarkusTestProfile {
@@ -23,7 +24,8 @@ public class SmallBudgetsManualSync implements QuarkusTestProfile {
                 "prisonwatch.key-cache.last-used-flush-every", "off",
                 "prisonwatch.rate-limit.max-tracked-addresses", String.valueOf(MAX_TRACKED_ADDRESSES),
                 "prisonwatch.key-cache.ttl", KEY_CACHE_TTL_MILLIS + "ms",
-                "quarkus.http.proxy.proxy-address-forwarding", "true",
-                "quarkus.http.proxy.allow-x-forwarded", "true");
+                "PRISONWATCH_PROXY_FORWARDING", "true",
+                // the test client is the proxy: it connects from the loopback address
+                "PRISONWATCH_TRUSTED_PROXIES", "127.0.0.0/8,::1/128");
     }
 }
