@@ -13,6 +13,7 @@ import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.caserecord.RecordKind;
 import org.prisonwatch.caserecord.VersionedEntity;
 import org.prisonwatch.gate.IdentifyingField;
+import org.prisonwatch.gate.RenderedViews;
 import org.prisonwatch.idempotency.IdempotencyRecords;
 import org.prisonwatch.journal.WriteJournal;
 
@@ -37,6 +38,10 @@ public class RecordErasure {
     @Inject
     IdempotencyRecords idempotencyRecords;
 
+    /** This instance's renders of the record; other instances' expire (prisonwatch.view-cache.ttl). */
+    @Inject
+    RenderedViews renders;
+
     /** Returns the record's new version. */
     @Transactional
     public <E extends VersionedEntity, I> int erase(RecordKind<E, I, ?> kind, IdentifyingField field, UUID id,
@@ -54,6 +59,7 @@ public class RecordErasure {
         journal.recorded(field.erase(), kind, entity);
         journal.eraseFromVersions(kind.storedName(), id, field.jsonName());
         idempotencyRecords.eraseFromResponses(id, field.jsonName());
+        renders.forgetOnCommit(id);
         return entity.version;
     }
 }

@@ -6,8 +6,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,12 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * could belong to a version that is rolled back and later reused. Past versions (history) never come here:
  * erasure rewrites them without renumbering. Entries expire after {@code prisonwatch.view-cache.ttl}, which bounds
  * how long a row changed behind the service's back (by hand, or a restored backup) can still be answered as it
- * was; {@code prisonwatch.view-cache.size} bounds the memory (0 turns the cache off).
+ * was; {@code prisonwatch.view-cache.megabytes} bounds the memory, weighed by each render's text (0 turns
+ * the cache off), so that records of the largest size a caller may write cannot fill the heap.
  */
 @Singleton
 public class RenderedViews {
 
-    @ConfigProperty(name = "prisonwatch.view-cache.size")
+    @ConfigProperty(name = "prisonwatch.view-cache.megabytes")
     int size;
 
     @ConfigProperty(name = "prisonwatch.view-cache.ttl")
@@ -36,14 +39,23 @@ public class RenderedViews {
     @Inject
     TransactionManager transactions;
 
+    @Inject
+    TransactionSynchronizationRegistry synchronizations;
+
     private Cache<Key, Object> views;
+
+    /** What a render weighs: two bytes a character of its text (its record's string form), plus the entry. */
+    private static int weight(Object view) {
+        return 2 * view.toString().length() + 256;
+    }
 
     private record Key(Renderer<?, ?> renderer, UUID id, int version, Disclosure disclosure) {
     }
 
     @PostConstruct
     void build() {
-        views = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).build();
+        views = Caffeine.newBuilder().maximumWeight(Math.max(1, size) * 1024L * 1024L)
+                .weigher((Key key, Object view) -> weight(view)).expireAfterWrite(ttl).build();
     }
 
     <E extends GatedRecord, V> V render(Renderer<E, V> renderer, E record, Disclosure disclosure) {
@@ -60,6 +72,30 @@ public class RenderedViews {
             }
         }
         return view;
+    }
+
+    /**
+     * Drops every render of the record once the current transaction commits: an erasure's old renders could never
+     * be answered again (their version is gone), but they would still hold the erased value in memory.
+     */
+    public void forgetOnCommit(UUID id) {
+        synchronizations.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    views.asMap().keySet().removeIf(key -> key.id().equals(id));
+                }
+            }
+        });
+    }
+
+    /** Whether any render of the record is kept. */
+    public boolean holds(UUID id) {
+        return views.asMap().keySet().stream().anyMatch(key -> key.id().equals(id));
     }
 
     /** Drops every entry: for tests that rewrite rows behind the service's back. */

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.prisonwatch.support.Api.anonymous;
 import static org.prisonwatch.support.Api.api;
@@ -136,7 +137,9 @@ class RenderedViewsTest {
         assertEquals(before + 3, personReads(id), "each read of the person, reused render or not, is audited");
         anonymous().get(path).then().statusCode(200).body("$", not(hasKey("person")));
 
+        assertTrue(rendered.holds(java.util.UUID.fromString(id)));
         api().header("If-Match", "\"1\"").delete(path + "/person").then().statusCode(204);
+        assertFalse(rendered.holds(java.util.UUID.fromString(id)), "the erased name is not kept in memory either");
         as(Role.ANALYST).get(path).then().statusCode(200).header("ETag", "\"2\"").body("$", not(hasKey("person")));
         api().get("/api/v1/casualties?incidentId=" + body.get("incidentId")).then().statusCode(200)
                 .body("items", everyItem(not(hasKey("person"))));
