@@ -61,10 +61,8 @@ final class Plans {
         plans.add(explain(connection, kind, "search q=" + term, "select * from incident e where e.deleted_at is null "
                 + "and e.search_text like ? escape '\\' order by e.id fetch first ? rows only", false,
                 "%" + term + "%", 51));
-        // H2 sorts the caller's own rows (it reads them along (submitted_by, seq) but cannot tell they come in seq
-        // order); read in seq order instead, a partner with few records of its own would scan the whole feed
         plans.add(explain(connection, kind, "partner feed, own records, first page",
-                String.format(RawJdbc.FEED_OWN, ""), kind.equals("postgresql"), partner, horizon));
+                String.format(RawJdbc.FEED_OWN, ""), true, partner, horizon));
         plans.add(explain(connection, kind, "partner feed, others' records, first page",
                 String.format(RawJdbc.FEED_OTHERS, ""), true, partner, horizon));
         plans.add(explain(connection, kind, "partner feed, others' records, from the middle",

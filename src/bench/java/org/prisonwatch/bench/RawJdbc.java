@@ -48,7 +48,7 @@ final class RawJdbc {
 
     /** A submitter's feed, as ChangeFeed reads it: their own records by seq up to the horizon (%s: after). */
     static final String FEED_OWN = "select c.*, c.seq as position from record_change c where c.submitted_by = ? "
-            + "and c.seq <= ? %s order by c.seq, c.entity_id limit 501";
+            + "and c.seq <= ? %s order by c.submitted_by, c.seq, c.entity_id limit 501";
     /** The others' records a partner could once see, by shared_seq up to the horizon (%s: after). */
     static final String FEED_OTHERS = "select c.*, c.shared_seq as position from record_change c "
             + "where c.ever_shared = true and (c.submitted_by is null or c.submitted_by <> ?) and c.shared_seq <= ? "

@@ -29,6 +29,8 @@ public final class Keyset<E> {
     private final String scope;
     private final SortKey<E> unique;
     private final Map<String, SortKey<E>> sortKeys;
+    /** An attribute the filter fixes to one value, named first in ORDER BY; null for none. */
+    private final String fixedFirst;
 
     /**
      * A list of records (entity alias e), by id unless the caller names one of the given sort keys; ties are
@@ -40,6 +42,12 @@ public final class Keyset<E> {
     }
 
     private Keyset(Class<E> entity, String alias, String scope, SortKey<E> unique, List<SortKey<E>> sortKeys) {
+        this(entity, alias, scope, unique, sortKeys, null);
+    }
+
+    private Keyset(Class<E> entity, String alias, String scope, SortKey<E> unique, List<SortKey<E>> sortKeys,
+            String fixedFirst) {
+        this.fixedFirst = fixedFirst;
         this.entity = entity;
         this.alias = alias;
         this.scope = scope;
@@ -65,7 +73,17 @@ public final class Keyset<E> {
 
     /** The same paging, with cursors that continue only this part of it (one record's history, say). */
     public Keyset<E> scopedTo(String part) {
-        return new Keyset<>(entity, alias, scope + "/" + part, unique, List.copyOf(sortKeys.values()));
+        return new Keyset<>(entity, alias, scope + "/" + part, unique, List.copyOf(sortKeys.values()), fixedFirst);
+    }
+
+    /**
+     * The same paging over rows whose filter fixes this attribute (of the alias) to one value, named first in ORDER
+     * BY. The order is unchanged, but H2 then sees that an index led by the attribute gives it, and reads that
+     * index in order instead of sorting every matching row (a partner's own feed rows, 164,096 of them at 1M
+     * incidents, were sorted for every page).
+     */
+    public Keyset<E> withFixed(String attribute) {
+        return new Keyset<>(entity, alias, scope, unique, List.copyOf(sortKeys.values()), alias + "." + attribute);
     }
 
     /** The sort keys a caller may name, for documentation and error messages. */
@@ -109,7 +127,8 @@ public final class Keyset<E> {
                     : keyPath + " " + cmp + "= :afterValue and (" + keyPath + " " + cmp + " :afterValue or "
                             + uniquePath + " " + cmp + " :afterKey)");
         }
-        String order = key == unique ? uniquePath + dir : keyPath + dir + ", " + uniquePath + dir;
+        String order = (fixedFirst == null ? "" : fixedFirst + dir + ", ")
+                + (key == unique ? uniquePath + dir : keyPath + dir + ", " + uniquePath + dir);
         TypedQuery<E> query = em.createQuery("select " + alias + " from " + entity.getSimpleName() + " " + alias
                 + " where " + where + " order by " + order, entity);
         filter.parameters().forEach(query::setParameter);

@@ -37,6 +37,8 @@ public class ChangeFeed {
     /** Staff, and a submitter over their own records, follow every write. */
     private static final Keyset<RecordChange> EVERY_WRITE =
             inOrderOf(new SortKey<>(POSITION, "seq", c -> c.seq, KeyCodec.LONGS));
+    /** A submitter's own feed rows (submittedBy fixed by the filter), read along (submitted_by, seq, entity_id). */
+    private static final Keyset<RecordChange> OWN_WRITES = EVERY_WRITE.withFixed("submittedBy");
 
     @Inject
     EntityManager em;
@@ -118,7 +120,7 @@ public class ChangeFeed {
         // only up to a position every writer below had committed by before either statement ran.
         long horizon = audit.committedSeq();
         boolean partner = audience.is(Role.PARTNER);
-        Slice<RecordChange> own = EVERY_WRITE.slice(em, ofKinds(entities, audience.ownChanges(new Filter())
+        Slice<RecordChange> own = OWN_WRITES.slice(em, ofKinds(entities, audience.ownChanges(new Filter())
                 .always("c.seq <= :horizon").bind("horizon", horizon)), POSITION, "after", after, limit);
         Slice<RecordChange> others = inCommitOrderFor(audience).slice(em, ofKinds(entities,
                 audience.othersChanges(new Filter()).always((partner ? "c.sharedSeq" : "c.publicSeq")
