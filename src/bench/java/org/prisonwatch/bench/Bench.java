@@ -68,6 +68,7 @@ public final class Bench {
         double secondsToFirstRequest;
         long rssStartKb;
         long rssAfterKb;
+        RawJdbc.Timing rawById;
         RawJdbc.Timing rawFirstPage;
         RawJdbc.Timing rawDeepPage;
         RawJdbc.FeedScan rawFeed;
@@ -184,6 +185,7 @@ public final class Bench {
         try (Connection connection = db.connect()) {
             UUID deepAfter = RawJdbc.idAtDepth(connection, run.load.liveReported(), 0.9);
             RawJdbc.page(connection, null, Duration.ofSeconds(1));
+            run.rawById = RawJdbc.byId(connection, run.load.manifest().incidentSample, rawDuration);
             run.rawFirstPage = RawJdbc.page(connection, null, rawDuration);
             run.rawDeepPage = RawJdbc.page(connection, deepAfter, rawDuration);
             run.rawFeed = RawJdbc.feed(connection, partnerId, Duration.ofSeconds(options.integer("feed-seconds")));
@@ -460,6 +462,9 @@ public final class Bench {
                     String.format(Locale.ROOT, "%,d rows, %,d pages%s; latency per page, one client", run.feed.rows(),
                             run.feed.pages(), run.feed.reachedEnd() ? ", to the end" : ", cut at --feed-seconds"));
             }
+            table.row(run.name, "raw JDBC: incident by id", rate(run.rawById.perSecond(), "reads/s"),
+                    fmt(run.rawById.p50Millis()), fmt(run.rawById.p99Millis()), "-",
+                    "one connection: its row and three collections, as the service reads an uncached one");
             table.row(run.name, "raw JDBC: first page of 50", rate(run.rawFirstPage.perSecond(), "pages/s"),
                     fmt(run.rawFirstPage.p50Millis()), fmt(run.rawFirstPage.p99Millis()), "-",
                     "one connection, same SQL and rows as the API page");

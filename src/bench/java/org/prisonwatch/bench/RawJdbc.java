@@ -110,6 +110,36 @@ final class RawJdbc {
     }
 
     /**
+     * One incident by id as the service reads an uncached one: its row, then each of its three collections (the
+     * service's batch fetch sends one query per collection), cycling through the same sample the API scenario reads.
+     */
+    static Timing byId(Connection connection, List<UUID> sample, Duration duration) throws SQLException {
+        Histogram micros = new Histogram(3_600_000_000L, 3);
+        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        long operations = 0;
+        try (PreparedStatement row = connection.prepareStatement("select * from incident e where e.id = ?")) {
+            while (System.nanoTime() < end || operations < 20) {
+                UUID id = sample.get((int) (operations % sample.size()));
+                long t0 = System.nanoTime();
+                row.setObject(1, id);
+                try (ResultSet rs = row.executeQuery()) {
+                    while (rs.next()) {
+                        readRow(rs);
+                    }
+                }
+                List<UUID> ids = List.of(id);
+                readIn(connection, "incident_perpetrator", "incident_id", ids);
+                readIn(connection, "incident_opposing_force", "incident_id", ids);
+                readIn(connection, "incident_citation", "incident_id", ids);
+                micros.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+                operations++;
+            }
+        }
+        return new Timing(operations, (System.nanoTime() - started) / 1e9, micros);
+    }
+
+    /**
      * The change feed as a partner reads it (ChangeFeed for a submitter): the audit head's number, then its own
      * records by seq and the others it could once see by shared_seq, each half up to that number, read along its
      * index, at most 501 rows of each after the last position, merged; then each page's records and their
