@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "Armed-inmate reports",
                     description = "Sourced claims that inmates of a prison were armed or made to fight"),
             @Tag(name = "Casualties", description = "People killed, injured, missing or captured in an incident"),
+            @Tag(name = "Statistics", description = "Counts summed by group, with small groups withheld from "
+                    + "public figures"),
             @Tag(name = "Admin", description = "API keys")
         },
         components = @Components(responses = {

@@ -54,6 +54,9 @@ public class ServiceIndexResource {
         paths.put("armedInmateReports", PATH + "/armed-inmate-reports");
         paths.put("casualties", PATH + "/casualties");
         paths.put("changes", PATH + "/changes");
+        paths.put("casualtyStatistics", PATH + "/stats/casualties");
+        paths.put("armedInmateStatistics", PATH + "/stats/armed-inmates");
+        paths.put("incidentStatistics", PATH + "/stats/incidents");
         paths.put("apiKeys", PATH + "/admin/api-keys");
         paths.put("audit", PATH + "/audit");
         paths.put("openapi", "/q/openapi");

@@ -76,7 +76,10 @@ class LeakTest {
                 "/api/v1/sources?limit=500", "/api/v1/casualties?limit=500", "/api/v1/incidents?limit=500",
                 "/api/v1/prisons", "/api/v1/changes?limit=500&after=" + feedBefore,
                 "/api/v1/changes?entity=CASUALTY&limit=500&after=" + feedBefore,
-                "/api/v1/casualties/by-ref/leak-probe", "/api/v1/incidents/by-ref/leak-probe", "/api/v1/admin/api-keys", "/api/v1/audit", "/api/v1/audit/verify"));
+                "/api/v1/casualties/by-ref/leak-probe", "/api/v1/incidents/by-ref/leak-probe", "/api/v1/admin/api-keys", "/api/v1/audit", "/api/v1/audit/verify",
+                "/api/v1/stats/casualties", "/api/v1/stats/casualties?groupBy=prison",
+                "/api/v1/stats/casualties?groupBy=group", "/api/v1/stats/incidents?groupBy=month",
+                "/api/v1/stats/armed-inmates?groupBy=stateRegion"));
 
         // every method on every path, including pairs the spec does not have: this probes for leaks, so the calls
         // go out unvalidated

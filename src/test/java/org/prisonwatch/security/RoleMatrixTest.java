@@ -116,6 +116,10 @@ class RoleMatrixTest {
                         .then().extract().path("id"))));
         cells.add(new Cell("GET /api/v1", everyone, spec -> spec.get("/api/v1")));
         cells.add(new Cell("GET /api/v1/changes", everyone, spec -> spec.get("/api/v1/changes")));
+        for (String subject : List.of("casualties", "armed-inmates", "incidents")) {
+            cells.add(new Cell("GET /api/v1/stats/" + subject, everyone,
+                    spec -> spec.queryParam("groupBy", "prison").get("/api/v1/stats/" + subject)));
+        }
         cells.add(new Cell("GET /api/v1/audit", new int[] {401, 403, 403, 403, 200},
                 spec -> spec.get("/api/v1/audit")));
         cells.add(new Cell("GET /api/v1/audit/verify", new int[] {401, 403, 403, 403, 200},
