@@ -21,6 +21,8 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static final String JSON = "application/json";
 
+    private static final String CSV = "text/csv";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -40,6 +42,22 @@ public class ProblemResponsesFilter implements OASFilter {
         // the PATCH parameters are Jackson trees in Java; the spec describes them as {Name}Patch instead
         openAPI.getComponents().removeSchema("JsonNode");
         openAPI.getComponents().removeSchema("JsonNodeType");
+    }
+
+    /**
+     * A list that also answers text/csv gives the whole list as one file, not a page: its content is text, whose
+     * first two rows are the column names and their HXL hashtags.
+     */
+    private static void describeCsv(APIResponse ok) {
+        if (ok.getContent() == null || ok.getContent().getMediaType(CSV) == null) {
+            return;
+        }
+        ok.getContent().getMediaType(CSV).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                .description("RFC 4180, UTF-8, CRLF: a header row, an HXL hashtag row, then one row per record. "
+                        + "Text that would start a spreadsheet formula (=, +, -, @) is prefixed with an apostrophe."))
+                .example("id,type,title,occurredFrom\r\n#event+code,#event+type,#event+name,#date+start\r\n"
+                        + "0193…,COMBAT_DEPLOYMENT,Armed inmates sent to the front,2025-03-01\r\n");
+        ok.description("One page of records (JSON), or every matching record as one CSV file (text/csv)");
     }
 
     /**
@@ -108,6 +126,7 @@ public class ProblemResponsesFilter implements OASFilter {
             if (ok != null) {
                 ok.description("One page of records").addHeader("Link",
                         header("<url>; rel=\"next\" with the next page's cursor, absent on the last page", null));
+                describeCsv(ok);
             }
         } else if (id.startsWith("delete") || erasure) {
             String done = erasure ? "Erased" : "Deleted";

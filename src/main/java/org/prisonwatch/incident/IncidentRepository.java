@@ -37,6 +37,25 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
         return KEYSET.page(getEntityManager(), filter, page, Function.identity());
     }
 
+    /**
+     * The prison of each of these incidents that the caller may see (absent: hidden, deleted or at no prison), in
+     * one query: a casualty exported without its incident's place must not tell where a hidden incident was.
+     */
+    public java.util.Map<UUID, UUID> prisonsOfVisible(java.util.Collection<UUID> ids, Audience audience) {
+        java.util.Map<UUID, UUID> prisons = new java.util.HashMap<>();
+        var wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return prisons;
+        }
+        Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null").always("e.id in :ids")
+                .always("e.prisonId is not null").bind("ids", wanted);
+        var query = getEntityManager().createQuery("select e.id, e.prisonId from Incident e where " + filter.where(),
+                Object[].class);
+        filter.parameters().forEach(query::setParameter);
+        query.getResultList().forEach(row -> prisons.put((UUID) row[0], (UUID) row[1]));
+        return prisons;
+    }
+
     /** The live incident a record being written points to, share-locked until commit (see PrisonRepository). */
     public Incident requireReferenced(UUID id, String field, Audience audience) {
         Incident incident = findById(id, LockModeType.PESSIMISTIC_READ);

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -30,6 +31,8 @@ import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
 import org.prisonwatch.api.Upserted;
+import org.prisonwatch.export.CsvExport;
+import org.prisonwatch.export.Exports;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
 
@@ -51,11 +54,24 @@ public class IncidentResource {
     @Context
     UriInfo uri;
 
+    @Inject
+    IncidentCsv csv;
+
+    @Inject
+    Exports exports;
+
     @GET
     @PermitAll
-    @Operation(summary = "List incidents", description = "Keyset-paged; sort keys: id (default, creation order), occurredFrom, updatedAt.")
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
+    @Operation(summary = "List incidents", description = "Keyset-paged; sort keys: id (default, creation order), "
+            + "occurredFrom, updatedAt. With Accept: text/csv, every incident that matches, from the cursor on, as "
+            + "one CSV file with an HXL hashtag row (limit does not apply).")
     public RestResponse<Page<IncidentView>> listIncidents(@Valid @BeanParam IncidentFilter filter,
-            @Valid @BeanParam PageParams page) {
+            @Valid @BeanParam PageParams page, @Context HttpHeaders headers) {
+        if (Exports.wantsCsv(headers)) {
+            return exports.csv("incidents", params -> service.list(filter, params), page, IncidentCsv.COLUMNS,
+                    csv::rows);
+        }
         return Responses.page(uri, service.list(filter, page));
     }
 

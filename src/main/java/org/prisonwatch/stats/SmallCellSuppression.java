@@ -16,8 +16,9 @@ import java.util.function.Function;
  * months add up to years and prisons to states and regions, so a year's cell is also the total of its months. The
  * cells are therefore protected along every such line: the whole table (against the grand total), the children of
  * each parent (against the parent's cell), and the parents' table. In every line, suppressed cells are either none
- * or at least two, resting together on at least k records, so a subtraction yields at best a sum over several
- * withheld cells that is itself no small cell. A withheld parent keeps at least two withheld children (or its only
+ * or at least two, so a subtraction yields at best a sum over several withheld cells; and that sum is at least
+ * k + m - 1 records for m withheld cells. A withheld row still shows that its group has at least one record, so a
+ * smaller sum would bound every one of them below k (five withheld cells on five records hold one each). A withheld parent keeps at least two withheld children (or its only
  * one), or else its visible children would add up to it and give it away.
  *
  * <p>Where a line needs one more withheld cell, the smallest visible one is taken (fewest records, then the
@@ -78,7 +79,10 @@ final class SmallCellSuppression {
         }
     }
 
-    /** Withholds the smallest visible cells until the line's withheld ones are none, or two or more on k records. */
+    /**
+     * Withholds the smallest visible cells until the line's withheld ones are none, or m of two or more resting
+     * together on at least k + m - 1 records, so that any one of them could still hold k.
+     */
     private boolean protectLine(List<Tally> line) {
         boolean changed = false;
         while (true) {
@@ -90,7 +94,7 @@ final class SmallCellSuppression {
                     withheldRecords += cell.records;
                 }
             }
-            if (withheld == 0 || (withheld >= 2 && withheldRecords >= k) || !withholdSmallest(line)) {
+            if (withheld == 0 || (withheld >= 2 && withheldRecords >= k + withheld - 1) || !withholdSmallest(line)) {
                 return changed;
             }
             changed = true;

@@ -70,6 +70,8 @@ public class StatsService {
         boolean protectedFigures = audience.role() == null || audience.is(Role.PARTNER);
         List<Dimension> groupBy = groupBy(subject, params.groupBy, protectedFigures);
         Selection selection = Selection.of(params, ownFilters);
+        refuseOutOfRange("from", selection.from());
+        refuseOutOfRange("to", selection.to());
         if (selection.from() != null && selection.to() != null && selection.from().isAfter(selection.to())) {
             throw ProblemException.invalidParameter("from", "is after to");
         }
@@ -88,6 +90,13 @@ public class StatsService {
                 .toList();
         return new Statistics(subject.name(), names, selection.from(), selection.to(), selection.verifiedOnly(),
                 new Statistics.Suppression(true, minRecords), rows);
+    }
+
+    /** Dates far outside any record's are a mistake, and some would overflow a database's date type. */
+    private static void refuseOutOfRange(String parameter, LocalDate date) {
+        if (date != null && (date.getYear() < 1000 || date.getYear() > 9999)) {
+            throw ProblemException.invalidParameter(parameter, "is outside the years 1000 to 9999");
+        }
     }
 
     private List<Dimension> groupBy(Subject subject, String groupBy, boolean protectedFigures) {

@@ -163,6 +163,8 @@ class StatisticsTest {
                 .statusCode(400);
         hostile().queryParam("from", "2025-02-01").queryParam("to", "2025-01-01").get("/api/v1/stats/incidents")
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        hostile().queryParam("to", "0999-12-31").get("/api/v1/stats/incidents").then().statusCode(400)
+                .body("errors[0].field", equalTo("to"));
         hostile().queryParam("verifiedOnly", "maybe").get("/api/v1/stats/incidents").then().statusCode(400);
         hostile().queryParam("type", "PICNIC").get("/api/v1/stats/incidents").then().statusCode(400);
     }
@@ -182,9 +184,7 @@ class StatisticsTest {
     }
 
     static String incident(String prisonId, String date, String confidentiality) {
-        Map<String, Object> body = Fixtures.incidentBody(prisonId, date, date);
-        body.put("confidentiality", confidentiality);
-        return Fixtures.create("incidents", body);
+        return Fixtures.incidentOn(prisonId, date, confidentiality);
     }
 
     static void casualty(Role role, String incidentId, String outcome, Map<String, Object> count,

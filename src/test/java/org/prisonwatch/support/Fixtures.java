@@ -78,6 +78,13 @@ public final class Fixtures {
         return create("sources", sourceBody());
     }
 
+    /** An incident on one day, at the given confidentiality. */
+    public static String incidentOn(String prisonId, String date, String confidentiality) {
+        Map<String, Object> body = incidentBody(prisonId, date, date);
+        body.put("confidentiality", confidentiality);
+        return create("incidents", body);
+    }
+
     public static String incident(String prisonId) {
         return create("incidents", incidentBody(prisonId, "2025-03-01", "2025-03-31"));
     }

@@ -1,0 +1,39 @@
+package org.prisonwatch.export;
+
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/**
+ * Writes an export for a list operation whose declared type is its JSON page: the runtime picks writers by the
+ * declared type, so text/csv needs a writer that takes any type and writes the stream the operation really
+ * returned.
+ */
+@Provider
+@Produces(CsvExport.MEDIA_TYPE)
+public class CsvBodyWriter implements MessageBodyWriter<Object> {
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return true;
+    }
+
+    @Override
+    public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations,
+            MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out)
+            throws IOException, WebApplicationException {
+        if (!(entity instanceof StreamingOutput export)) {
+            // only exports are ever sent as CSV; anything else here is a bug, not a response
+            throw new IllegalStateException("not an export: " + type.getName());
+        }
+        export.write(out);
+    }
+}

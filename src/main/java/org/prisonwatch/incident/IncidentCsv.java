@@ -1,0 +1,86 @@
+package org.prisonwatch.incident;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.prisonwatch.caserecord.Citation;
+import org.prisonwatch.caserecord.Count;
+import org.prisonwatch.export.CsvColumn;
+import org.prisonwatch.prison.PrisonPlace;
+import org.prisonwatch.prison.PrisonPlaces;
+
+/** Incidents as CSV rows with their HXL hashtags; the place comes from the incident's prison. */
+@ApplicationScoped
+public class IncidentCsv {
+
+    /** An incident as rendered for the caller, with its prison's place (null when it has none). */
+    record Row(IncidentView incident, PrisonPlace place) {
+
+        Double latitude() {
+            return incident.latitude() != null || place == null ? incident.latitude() : place.latitude();
+        }
+
+        Double longitude() {
+            return incident.longitude() != null || place == null ? incident.longitude() : place.longitude();
+        }
+
+        Object affected(Function<Count, Integer> bound) {
+            return incident.peopleAffected() == null ? null : bound.apply(incident.peopleAffected());
+        }
+
+        Object prison(Function<PrisonPlace, Object> field) {
+            return place == null ? null : field.apply(place);
+        }
+    }
+
+    static final List<CsvColumn<Row>> COLUMNS = List.of(
+            new CsvColumn<>("id", "#event+code", r -> r.incident().id()),
+            new CsvColumn<>("type", "#event+type", r -> r.incident().type()),
+            new CsvColumn<>("title", "#event+name", r -> r.incident().title()),
+            new CsvColumn<>("occurredFrom", "#date+start", r -> r.incident().occurredFrom()),
+            new CsvColumn<>("occurredTo", "#date+end", r -> r.incident().occurredTo()),
+            new CsvColumn<>("datePrecision", "#date+precision", r -> r.incident().datePrecision()),
+            new CsvColumn<>("reportedOn", "#date+reported", r -> r.incident().reportedOn()),
+            new CsvColumn<>("stateRegion", "#adm1+name", r -> r.prison(PrisonPlace::stateRegion)),
+            new CsvColumn<>("stateRegionPcode", "#adm1+code", r -> r.prison(PrisonPlace::stateRegionPcode)),
+            new CsvColumn<>("township", "#adm3+name", r -> r.prison(PrisonPlace::township)),
+            new CsvColumn<>("townshipPcode", "#adm3+code", r -> r.prison(PrisonPlace::pcode)),
+            new CsvColumn<>("prisonId", "#loc+code", r -> r.incident().prisonId()),
+            new CsvColumn<>("prison", "#loc+name", r -> r.prison(PrisonPlace::name)),
+            new CsvColumn<>("locationName", "#loc+name+described", r -> r.incident().locationName()),
+            new CsvColumn<>("latitude", "#geo+lat", Row::latitude),
+            new CsvColumn<>("longitude", "#geo+lon", Row::longitude),
+            new CsvColumn<>("peopleAffected", "#affected", r -> r.affected(Count::best)),
+            new CsvColumn<>("peopleAffectedMin", "#affected+min", r -> r.affected(Count::min)),
+            new CsvColumn<>("peopleAffectedMax", "#affected+max", r -> r.affected(Count::max)),
+            new CsvColumn<>("perpetrators", "#group+name+perpetrator", r -> joined(r.incident().perpetrators())),
+            new CsvColumn<>("opposingForces", "#group+name+opposing", r -> joined(r.incident().opposingForces())),
+            new CsvColumn<>("verificationStatus", "#status", r -> r.incident().verificationStatus()),
+            new CsvColumn<>("confidentiality", "#meta+confidentiality", r -> r.incident().confidentiality()),
+            new CsvColumn<>("sourceIds", "#meta+source", r -> sources(r.incident().citations())),
+            new CsvColumn<>("description", "#description", r -> r.incident().description()),
+            new CsvColumn<>("externalRef", "#meta+ref", r -> r.incident().externalRef()),
+            new CsvColumn<>("version", "#meta+version", r -> r.incident().version()),
+            new CsvColumn<>("updatedAt", "#date+updated", r -> r.incident().updatedAt()));
+
+    @Inject
+    PrisonPlaces places;
+
+    List<Row> rows(List<IncidentView> page) {
+        Map<UUID, PrisonPlace> prisons = places.of(page.stream().map(IncidentView::prisonId).toList());
+        return page.stream().map(incident -> new Row(incident, prisons.get(incident.prisonId()))).toList();
+    }
+
+    /** List values in one cell, separated by "; ". */
+    static String joined(List<String> values) {
+        return values == null || values.isEmpty() ? null : String.join("; ", values);
+    }
+
+    static String sources(List<Citation> citations) {
+        return citations == null || citations.isEmpty() ? null
+                : joined(citations.stream().map(c -> String.valueOf(c.sourceId())).distinct().toList());
+    }
+}
