@@ -74,6 +74,7 @@ public final class Bench {
         RawJdbc.FeedScan rawFeed;
         List<Plans.Plan> plans = List.of();
         FeedCatchUp.Result feed;
+        CsvExportRun.Result export;
         Loader.Result load;
         /** Why measuring stopped early (the service exited, say); null when every scenario ran. */
         String failure;
@@ -250,6 +251,13 @@ public final class Bench {
                 run.feed.rows(), run.feed.pages(), run.feed.seconds(), run.feed.rowsPerSecond(),
                 run.feed.reachedEnd() ? ", to the end" : ", stopped by --feed-seconds"));
 
+        progress(run.name + ": every incident as CSV, as an analyst");
+        run.export = CsvExportRun.run(http, analyst, "http://127.0.0.1:" + managementPort + "/q/metrics",
+                Duration.ofMinutes(30));
+        progress(String.format(Locale.ROOT, "%s: export %d, %,d rows, first byte after %.0f ms, %,.0f rows/s, peak "
+                + "heap %,d MB", run.name, run.export.status(), run.export.rows(), run.export.firstByteMillis(),
+                run.export.rowsPerSecond(), run.export.peakHeapBytes() / (1024 * 1024)));
+
         UUID prison = firstId(http, "/api/v1/prisons?limit=1", null);
         UUID publicSource = firstId(http, "/api/v1/sources?limit=1", null);
         String post = writeBody(prison, publicSource, false);
@@ -264,6 +272,12 @@ public final class Bench {
         measure(run, wrkDir, base, http, Scenario.mixed("mixed", "mixed 80/15/5 read/write/feed", reads, analyst,
                 "/api/v1/incidents", keys.reporters().get(1).secret(), post,
                 "/api/v1/changes?limit=" + FeedCatchUp.PAGE, keys.partners().get(0).secret(), run.feed.cursor()));
+    }
+
+    /** The -Xmx the service ran with, as given in its JVM options. */
+    private String heapCap() {
+        java.util.regex.Matcher cap = java.util.regex.Pattern.compile("-Xmx(\\S+)").matcher(options.get("jvm-options"));
+        return cap.find() ? "heap capped at " + cap.group(1) : "no -Xmx: the JVM's default cap";
     }
 
     private void measure(Run run, Path dir, String base, Http http, Scenario scenario) throws Exception {
@@ -461,6 +475,14 @@ public final class Bench {
                     ms(run.feed.pageMicros().getValueAtPercentile(99)), Long.toString(run.feed.errors()),
                     String.format(Locale.ROOT, "%,d rows, %,d pages%s; latency per page, one client", run.feed.rows(),
                             run.feed.pages(), run.feed.reachedEnd() ? ", to the end" : ", cut at --feed-seconds"));
+            }
+            if (run.export != null) {
+                table.row(run.name, "every incident as CSV (analyst, one client)",
+                        rate(run.export.rowsPerSecond(), "rows/s"), fmt(run.export.firstByteMillis()), "",
+                        run.export.status() == 200 ? "0" : "status " + run.export.status(),
+                        String.format(Locale.ROOT, "%,d rows, %,d MB, %.1f s; p50 column: time to first byte; peak "
+                                + "heap %,d MB (%s)", run.export.rows(), run.export.bytes() / (1024 * 1024),
+                                run.export.seconds(), run.export.peakHeapBytes() / (1024 * 1024), heapCap()));
             }
             table.row(run.name, "raw JDBC: incident by id", rate(run.rawById.perSecond(), "reads/s"),
                     fmt(run.rawById.p50Millis()), fmt(run.rawById.p99Millis()), "-",
