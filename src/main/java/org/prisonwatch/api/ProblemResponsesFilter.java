@@ -23,6 +23,8 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static final String CSV = "text/csv";
 
+    private static final String GEOJSON = "application/geo+json";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -58,6 +60,20 @@ public class ProblemResponsesFilter implements OASFilter {
                 .example("id,type,title,occurredFrom\r\n#event+code,#event+type,#event+name,#date+start\r\n"
                         + "0193…,COMBAT_DEPLOYMENT,Armed inmates sent to the front,2025-03-01\r\n");
         ok.description("One page of records (JSON), or every matching record as one CSV file (text/csv)");
+        if (ok.getContent().getMediaType(GEOJSON) != null) {
+            ok.getContent().getMediaType(GEOJSON).schema(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                    .description("An RFC 7946 FeatureCollection: a Point feature (longitude, latitude) for each "
+                            + "matching record that has a place, its properties the record as the JSON list gives it")
+                    .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                            .addEnumeration("FeatureCollection"))
+                    .addProperty("features", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                            .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)))
+                    .addRequired("type").addRequired("features"))
+                    .example("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":"
+                            + "{\"type\":\"Point\",\"coordinates\":[97.23,24.27]},\"properties\":{\"id\":\"0193…\"}}]}");
+            ok.description("One page of records (JSON), or every matching record as one CSV file (text/csv) or "
+                    + "as a GeoJSON FeatureCollection (application/geo+json)");
+        }
     }
 
     /**

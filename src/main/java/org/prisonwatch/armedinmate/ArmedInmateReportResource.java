@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -30,6 +31,10 @@ import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
 import org.prisonwatch.api.Upserted;
+import org.prisonwatch.export.CsvExport;
+import org.prisonwatch.export.Exports;
+import org.prisonwatch.export.GeoJsonExport;
+import org.prisonwatch.export.GeoPoint;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
 
@@ -51,12 +56,34 @@ public class ArmedInmateReportResource {
     @Context
     UriInfo uri;
 
+    @Inject
+    ArmedInmateReportCsv csv;
+
+    @Inject
+    Exports exports;
+
     @GET
     @PermitAll
-    @Operation(summary = "List armed-inmate reports", description = "Keyset-paged; sort keys: id (default, creation order), reportedOn, updatedAt.")
-    public RestResponse<Page<ArmedInmateReportView>> listArmedInmateReports(@Valid @BeanParam ArmedInmateReportFilter filter,
-            @Valid @BeanParam PageParams page) {
-        return Responses.page(uri, service.list(filter, page));
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE, GeoJsonExport.MEDIA_TYPE})
+    @Operation(summary = "List armed-inmate reports", description = "Keyset-paged; sort keys: id (default, creation "
+            + "order), reportedOn, updatedAt. With Accept: text/csv, every report that matches, from the cursor on, "
+            + "as one CSV file with an HXL hashtag row; with Accept: application/geo+json, as a GeoJSON "
+            + "FeatureCollection placed at their prisons. limit does not apply to either.")
+    public RestResponse<Page<ArmedInmateReportView>> listArmedInmateReports(
+            @Valid @BeanParam ArmedInmateReportFilter filter, @Valid @BeanParam PageParams page,
+            @Context HttpHeaders headers) {
+        switch (Exports.format(headers)) {
+            case CSV:
+                return exports.csv("armed-inmate-reports", params -> service.list(filter, params), page,
+                        ArmedInmateReportCsv.COLUMNS, csv::rows);
+            case GEOJSON:
+                return exports.geoJson("armed-inmate-reports", params -> service.list(filter, params), page,
+                        csv::rows, row -> row.place() == null ? null
+                                : GeoPoint.of(row.place().latitude(), row.place().longitude()),
+                        ArmedInmateReportCsv.Row::report);
+            default:
+                return Responses.page(uri, service.list(filter, page));
+        }
     }
 
     @POST

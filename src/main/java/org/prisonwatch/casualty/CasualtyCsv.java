@@ -20,7 +20,7 @@ import org.prisonwatch.prison.PrisonPlace;
 import org.prisonwatch.prison.PrisonPlaces;
 
 /**
- * Casualties as CSV rows with their HXL hashtags: the count under the tag of its outcome (#affected+killed, …),
+ * Casualties as export rows (CSV, with their HXL hashtags; GeoJSON, at their place): the count under the tag of its outcome (#affected+killed, …),
  * the place from the prison of the incident when the caller may see that incident, and the person's fields only
  * where the gate rendered them (staff; a reporter's own records).
  */
@@ -28,19 +28,19 @@ import org.prisonwatch.prison.PrisonPlaces;
 public class CasualtyCsv {
 
     /** A casualty as rendered for the caller, whichever view that is, with its place (null when unknown). */
-    record Row(UUID id, UUID incidentId, CasualtyOutcome outcome, CasualtyGroup group, Count count, Person person,
+    record Row(CasualtyResponse view, UUID id, UUID incidentId, CasualtyOutcome outcome, CasualtyGroup group, Count count, Person person,
             LocalDate occurredOn, VerificationStatus verificationStatus, Confidentiality confidentiality,
             List<Citation> citations, String notes, String externalRef, Integer version, Instant updatedAt,
             PrisonPlace place) {
 
         static Row of(CasualtyResponse view, PrisonPlace place) {
             if (view instanceof CasualtyView c) {
-                return new Row(c.id(), c.incidentId(), c.outcome(), c.group(), c.count(), c.person(), c.occurredOn(),
-                        c.verificationStatus(), c.confidentiality(), c.citations(), c.notes(), c.externalRef(),
-                        c.version(), c.updatedAt(), place);
+                return new Row(view, c.id(), c.incidentId(), c.outcome(), c.group(), c.count(), c.person(),
+                        c.occurredOn(), c.verificationStatus(), c.confidentiality(), c.citations(), c.notes(),
+                        c.externalRef(), c.version(), c.updatedAt(), place);
             }
             PublicCasualtyView c = (PublicCasualtyView) view;
-            return new Row(c.id(), c.incidentId(), c.outcome(), c.group(), c.count(), null, c.occurredOn(),
+            return new Row(view, c.id(), c.incidentId(), c.outcome(), c.group(), c.count(), null, c.occurredOn(),
                     c.verificationStatus(), c.confidentiality(), c.citations(), c.notes(), c.externalRef(),
                     c.version(), c.updatedAt(), place);
         }

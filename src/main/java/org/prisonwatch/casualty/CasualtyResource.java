@@ -33,6 +33,8 @@ import org.prisonwatch.api.Responses;
 import org.prisonwatch.api.Upserted;
 import org.prisonwatch.export.CsvExport;
 import org.prisonwatch.export.Exports;
+import org.prisonwatch.export.GeoJsonExport;
+import org.prisonwatch.export.GeoPoint;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
 
@@ -62,15 +64,24 @@ public class CasualtyResource {
 
     @GET
     @PermitAll
-    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE, GeoJsonExport.MEDIA_TYPE})
     @Operation(summary = "List casualties", description = "Keyset-paged; sort keys: id (default, creation order), "
             + "updatedAt. With Accept: text/csv, every casualty that matches, from the cursor on, as one CSV file "
-            + "with an HXL hashtag row (limit does not apply).")
+            + "with an HXL hashtag row; with Accept: application/geo+json, as a GeoJSON FeatureCollection of those "
+            + "whose incident the caller may see at a prison with coordinates. limit does not apply to either.")
     public RestResponse<Page<CasualtyResponse>> listCasualties(@Valid @BeanParam CasualtyFilter filter,
             @Valid @BeanParam PageParams page, @Context HttpHeaders headers) {
-        if (Exports.wantsCsv(headers)) {
-            return exports.csv("casualties", params -> service.list(filter, params), page, CasualtyCsv.COLUMNS,
-                    csv::rows);
+        switch (Exports.format(headers)) {
+            case CSV:
+                return exports.csv("casualties", params -> service.list(filter, params), page, CasualtyCsv.COLUMNS,
+                        csv::rows);
+            case GEOJSON:
+                return exports.geoJson("casualties", params -> service.list(filter, params), page, csv::rows,
+                        row -> row.place() == null ? null
+                                : GeoPoint.of(row.place().latitude(), row.place().longitude()),
+                        CasualtyCsv.Row::view);
+            default:
+                break;
         }
         return Responses.page(uri, service.list(filter, page));
     }

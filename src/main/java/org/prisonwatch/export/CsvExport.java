@@ -33,11 +33,12 @@ public final class CsvExport {
      * The whole list from the caller's cursor (or the start), in the caller's sort.
      *
      * @param rows turns a page of records into rows, with whatever the page needs looked up once for all of them
+     * @param afterPage lets go of what the page loaded (the request's persistence context would otherwise keep
+     *     every record of the list until the end: a million of them ran a 256 MB heap out)
      */
     public static <V, R> StreamingOutput of(PageSource<V> source, PageParams asked, int pageSize,
-            List<CsvColumn<R>> columns, Function<List<V>, List<R>> rows) {
-        PageParams params = pageOf(asked, asked.cursor, pageSize);
-        Page<V> first = source.page(params);
+            List<CsvColumn<R>> columns, Function<List<V>, List<R>> rows, Runnable afterPage) {
+        Page<V> first = source.page(pageOf(asked, asked.cursor, pageSize));
         return output -> {
             try (CsvGenerator csv = CSV.getFactory().createGenerator(new BufferedOutputStream(new Unclosed(output),
                     64 * 1024))) {
@@ -49,6 +50,7 @@ public final class CsvExport {
                     for (R row : rows.apply(page.items())) {
                         row(csv, columns.stream().map(column -> cell(column.value().apply(row))).toList());
                     }
+                    afterPage.run();
                     if (page.nextCursor() == null) {
                         break;
                     }
@@ -86,7 +88,7 @@ public final class CsvExport {
         return text;
     }
 
-    private static PageParams pageOf(PageParams asked, String cursor, int pageSize) {
+    static PageParams pageOf(PageParams asked, String cursor, int pageSize) {
         PageParams params = new PageParams();
         params.limit = pageSize;
         params.cursor = cursor;
@@ -95,7 +97,7 @@ public final class CsvExport {
     }
 
     /** The response's stream, which is the server's to close. */
-    private static final class Unclosed extends java.io.FilterOutputStream {
+    static final class Unclosed extends java.io.FilterOutputStream {
 
         Unclosed(OutputStream out) {
             super(out);

@@ -12,7 +12,7 @@ import org.prisonwatch.export.CsvColumn;
 import org.prisonwatch.prison.PrisonPlace;
 import org.prisonwatch.prison.PrisonPlaces;
 
-/** Incidents as CSV rows with their HXL hashtags; the place comes from the incident's prison. */
+/** Incidents as export rows (CSV, with their HXL hashtags; GeoJSON); the place comes from the incident's prison. */
 @ApplicationScoped
 public class IncidentCsv {
 

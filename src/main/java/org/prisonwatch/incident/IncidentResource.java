@@ -33,6 +33,8 @@ import org.prisonwatch.api.Responses;
 import org.prisonwatch.api.Upserted;
 import org.prisonwatch.export.CsvExport;
 import org.prisonwatch.export.Exports;
+import org.prisonwatch.export.GeoJsonExport;
+import org.prisonwatch.export.GeoPoint;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
 
@@ -62,15 +64,23 @@ public class IncidentResource {
 
     @GET
     @PermitAll
-    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE, GeoJsonExport.MEDIA_TYPE})
     @Operation(summary = "List incidents", description = "Keyset-paged; sort keys: id (default, creation order), "
             + "occurredFrom, updatedAt. With Accept: text/csv, every incident that matches, from the cursor on, as "
-            + "one CSV file with an HXL hashtag row (limit does not apply).")
+            + "one CSV file with an HXL hashtag row; with Accept: application/geo+json, as a GeoJSON "
+            + "FeatureCollection of those with a place (their own coordinates, else their prison's). limit does not "
+            + "apply to either.")
     public RestResponse<Page<IncidentView>> listIncidents(@Valid @BeanParam IncidentFilter filter,
             @Valid @BeanParam PageParams page, @Context HttpHeaders headers) {
-        if (Exports.wantsCsv(headers)) {
-            return exports.csv("incidents", params -> service.list(filter, params), page, IncidentCsv.COLUMNS,
-                    csv::rows);
+        switch (Exports.format(headers)) {
+            case CSV:
+                return exports.csv("incidents", params -> service.list(filter, params), page, IncidentCsv.COLUMNS,
+                        csv::rows);
+            case GEOJSON:
+                return exports.geoJson("incidents", params -> service.list(filter, params), page, csv::rows,
+                        row -> GeoPoint.of(row.latitude(), row.longitude()), IncidentCsv.Row::incident);
+            default:
+                break;
         }
         return Responses.page(uri, service.list(filter, page));
     }

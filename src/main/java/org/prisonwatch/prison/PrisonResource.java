@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -29,6 +30,10 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.export.CsvExport;
+import org.prisonwatch.export.Exports;
+import org.prisonwatch.export.GeoJsonExport;
+import org.prisonwatch.export.GeoPoint;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
 
@@ -50,13 +55,28 @@ public class PrisonResource {
     @Context
     UriInfo uri;
 
+    @Inject
+    Exports exports;
+
     @GET
     @PermitAll
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE, GeoJsonExport.MEDIA_TYPE})
     @Operation(summary = "List prisons", description = "Keyset-paged; sort keys: id (default, creation order), "
-            + "name, updatedAt.")
+            + "name, updatedAt. With Accept: text/csv, every prison that matches, from the cursor on, as one CSV file "
+            + "with an HXL hashtag row; with Accept: application/geo+json, as a GeoJSON FeatureCollection of those "
+            + "with coordinates. limit does not apply to either.")
     public RestResponse<Page<PrisonView>> listPrisons(@Valid @BeanParam PrisonFilter filter,
-            @Valid @BeanParam PageParams page) {
-        return Responses.page(uri, service.list(filter, page));
+            @Valid @BeanParam PageParams page, @Context HttpHeaders headers) {
+        switch (Exports.format(headers)) {
+            case CSV:
+                return exports.csv("prisons", params -> service.list(filter, params), page, PrisonCsv.COLUMNS,
+                        prisons -> prisons);
+            case GEOJSON:
+                return exports.geoJson("prisons", params -> service.list(filter, params), page, prisons -> prisons,
+                        prison -> GeoPoint.of(prison.latitude(), prison.longitude()), prison -> prison);
+            default:
+                return Responses.page(uri, service.list(filter, page));
+        }
     }
 
     @POST

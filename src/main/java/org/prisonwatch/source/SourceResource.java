@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -29,6 +30,8 @@ import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
+import org.prisonwatch.export.CsvExport;
+import org.prisonwatch.export.Exports;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
 
@@ -50,11 +53,21 @@ public class SourceResource {
     @Context
     UriInfo uri;
 
+    @Inject
+    Exports exports;
+
     @GET
     @PermitAll
-    @Operation(summary = "List sources", description = "Keyset-paged; sort keys: id (default), name, updatedAt.")
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
+    @Operation(summary = "List sources", description = "Keyset-paged; sort keys: id (default), name, updatedAt. With "
+            + "Accept: text/csv, every source that matches, from the cursor on, as one CSV file with an HXL hashtag "
+            + "row (limit does not apply).")
     public RestResponse<Page<SourceResponse>> listSources(@Valid @BeanParam SourceFilter filter,
-            @Valid @BeanParam PageParams page) {
+            @Valid @BeanParam PageParams page, @Context HttpHeaders headers) {
+        if (Exports.format(headers) == Exports.Format.CSV) {
+            return exports.csv("sources", params -> service.list(filter, params), page, SourceCsv.COLUMNS,
+                    sources -> sources);
+        }
         return Responses.page(uri, service.list(filter, page));
     }
 

@@ -30,8 +30,19 @@ final class SmallCellSuppression {
 
     private final int k;
 
+    /** Whether a line against the grand total could not be covered: the total would give its cells away. */
+    private boolean totalExposes;
+
     SmallCellSuppression(int k) {
         this.k = k;
+    }
+
+    /**
+     * Whether the grand total must be withheld for the tables protected here: some line against it has every
+     * cell withheld and still too few records (seven groups of one record under a total of seven).
+     */
+    boolean totalExposes() {
+        return totalExposes;
     }
 
     /** A table with no parent dimension: one line, against the grand total. */
@@ -40,6 +51,7 @@ final class SmallCellSuppression {
         while (protectLine(cells)) {
             // each pass may withhold a cell that another line must now cover
         }
+        totalExposes |= uncovered(cells);
     }
 
     /**
@@ -62,14 +74,40 @@ final class SmallCellSuppression {
             changed = protectLine(parentLine);
             for (Map.Entry<P, List<Tally>> family : families.entrySet()) {
                 List<Tally> line = family.getValue();
-                if (parents.get(family.getKey()).suppressed) {
+                Tally parent = parents.get(family.getKey());
+                if (parent.suppressed) {
                     changed |= withholdAtLeast(line, Math.min(2, line.size()));
                 }
                 changed |= protectLine(line);
+                if (!parent.suppressed && uncovered(line)) {
+                    // its children cannot cover each other: the parent, their total, is withheld instead
+                    parent.suppressed = true;
+                    changed = true;
+                }
             }
             changed |= protectLine(children);
         }
+        totalExposes |= uncovered(parentLine) || uncovered(children);
         return parents;
+    }
+
+    /**
+     * Whether a line has withheld cells that its total would still give away: all of them withheld, and only one
+     * of them, or too few records between them (m withheld cells each hold at least one record, so under k + m - 1
+     * records every one of them is provably under k).
+     */
+    private boolean uncovered(List<Tally> line) {
+        long withheld = 0;
+        long records = 0;
+        for (Tally cell : line) {
+            if (!cell.suppressed) {
+                return false;
+            }
+            withheld++;
+            records += cell.records;
+        }
+        // a single withheld cell is its line's total, whatever it holds
+        return withheld > 0 && (withheld == 1 || records < k + withheld - 1);
     }
 
     private void primary(Iterable<Tally> cells) {

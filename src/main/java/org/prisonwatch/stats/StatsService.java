@@ -174,9 +174,22 @@ public class StatsService {
     private List<Tally> protectedTable(Subject subject, List<Dimension> groupBy, Audience audience) {
         Dimension grouped = groupBy.isEmpty() ? null : groupBy.get(0);
         Dimension finer = grouped == null ? null : grouped.finer();
-        Protected table = cacheTtl.isZero() ? protect(subject, finer, audience)
-                : protectedTables.get(new TableKey(subject, finer, audience), key -> protect(subject, finer, audience));
+        Protected table = table(subject, finer, audience);
         return grouped != null && grouped != finer ? table.parents() : table.cells();
+    }
+
+    /** A kept table, or a new one (computed outside the cache's lock: a total needs the other tables). */
+    private Protected table(Subject subject, Dimension finer, Audience audience) {
+        if (cacheTtl.isZero()) {
+            return protect(subject, finer, audience);
+        }
+        TableKey key = new TableKey(subject, finer, audience);
+        Protected kept = protectedTables.getIfPresent(key);
+        if (kept == null) {
+            kept = protect(subject, finer, audience);
+            protectedTables.put(key, kept);
+        }
+        return kept;
     }
 
     private Protected protect(Subject subject, Dimension finer, Audience audience) {
@@ -184,13 +197,19 @@ public class StatsService {
         if (finer == null) {
             List<Tally> total = tallies(subject, List.of(), audience, null);
             suppression.protect(total);
-            return new Protected(total, List.of());
+            // the total is every table's margin: withheld when some table cannot cover its cells against it
+            boolean exposes = subject.available().stream().filter(d -> d.finer() == d)
+                    .anyMatch(d -> table(subject, d, audience).totalExposes());
+            if (exposes) {
+                total.forEach(cell -> cell.suppressed = true);
+            }
+            return new Protected(total, List.of(), false);
         }
         List<Tally> cells = sorted(tallies(subject, List.of(finer), audience, null));
         if (finer == Dimension.MONTH) {
             Map<Integer, Tally> years = suppression.protectNested(cells, t -> ((YearMonth) t.keys.get(0)).getYear(),
                     List::of);
-            return new Protected(cells, sorted(new ArrayList<>(years.values())));
+            return new Protected(cells, sorted(new ArrayList<>(years.values())), suppression.totalExposes());
         }
         if (finer == Dimension.PRISON) {
             Map<String, Tally> regions = suppression.protectNested(cells, t -> t.keys.get(0) == null ? null
@@ -199,14 +218,17 @@ public class StatsService {
                         keys.add(region);
                         return keys;
                     });
-            return new Protected(cells, sorted(new ArrayList<>(regions.values())));
+            return new Protected(cells, sorted(new ArrayList<>(regions.values())), suppression.totalExposes());
         }
         suppression.protect(cells);
-        return new Protected(cells, List.of());
+        return new Protected(cells, List.of(), suppression.totalExposes());
     }
 
-    /** A protected table and, where its groups nest in coarser ones, those; never changed once built. */
-    private record Protected(List<Tally> cells, List<Tally> parents) {
+    /**
+     * A protected table and, where its groups nest in coarser ones, those; whether the grand total must be withheld
+     * for it. Never changed once built.
+     */
+    private record Protected(List<Tally> cells, List<Tally> parents, boolean totalExposes) {
 
         Protected {
             cells = List.copyOf(cells);

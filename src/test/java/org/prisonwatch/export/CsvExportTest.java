@@ -190,6 +190,49 @@ class CsvExportTest {
                 .allMatch(row -> row.get(header.indexOf("stateRegion")).equals(region)));
     }
 
+    @Test
+    void prisonsReportsAndSourcesExportToo() throws IOException {
+        List<List<String>> prisons = parse(given().accept("text/csv").queryParam("stateRegion", region)
+                .get("/api/v1/prisons").then().statusCode(200).extract().asString());
+        List<String> header = prisons.get(0);
+        assertEquals("#loc+code", prisons.get(1).get(header.indexOf("id")));
+        assertEquals("#adm3+code", prisons.get(1).get(header.indexOf("townshipPcode")));
+        List<String> prison = prisons.stream().filter(row -> row.get(0).equals(prisonId)).findFirst().orElseThrow();
+        assertEquals(List.of("MMR001", "MMR001010", "24.2656"), List.of(prison.get(header.indexOf("stateRegionPcode")),
+                prison.get(header.indexOf("townshipPcode")), prison.get(header.indexOf("latitude"))));
+
+        Map<String, Object> report = Fixtures.reportBody(prisonId);
+        report.put("inmatesArmed", Map.of("min", 40, "best", 50, "max", 60));
+        report.put("confidentiality", "PUBLIC");
+        Fixtures.create("armed-inmate-reports", report);
+        List<List<String>> reports = parse(given().accept("text/csv").queryParam("prisonId", prisonId)
+                .get("/api/v1/armed-inmate-reports").then().statusCode(200).extract().asString());
+        List<String> reportHeader = reports.get(0);
+        assertEquals("#inmates+armed", reports.get(1).get(reportHeader.indexOf("inmatesArmed")));
+        assertEquals(3, reports.size());
+        assertEquals(List.of("50", "40", region, "SENTENCE_REDUCTION"), List.of(
+                reports.get(2).get(reportHeader.indexOf("inmatesArmed")),
+                reports.get(2).get(reportHeader.indexOf("inmatesArmedMin")),
+                reports.get(2).get(reportHeader.indexOf("stateRegion")),
+                reports.get(2).get(reportHeader.indexOf("inducements"))));
+        String geo = given().accept("application/geo+json").queryParam("prisonId", prisonId)
+                .get("/api/v1/armed-inmate-reports").then().statusCode(200).extract().asString();
+        assertTrue(geo.contains("\"coordinates\":[97.2343,24.2656]"), geo);
+
+        Map<String, Object> source = Fixtures.sourceBody();
+        source.put("contact", "csv-contact-canary@example.org");
+        source.put("confidentiality", "PUBLIC");
+        Fixtures.create("sources", source);
+        String publicSources = given().accept("text/csv").queryParam("q", (String) source.get("name"))
+                .get("/api/v1/sources").then().statusCode(200).extract().asString();
+        assertEquals(3, parse(publicSources).size());
+        assertFalse(publicSources.contains("csv-contact-canary"));
+        assertTrue(given().accept("text/csv").header("Authorization", "Bearer " + Keys.of(Role.ANALYST))
+                .queryParam("q", (String) source.get("name")).get("/api/v1/sources").then().statusCode(200).extract()
+                .asString().contains("csv-contact-canary@example.org"));
+        given().accept("application/geo+json").get("/api/v1/sources").then().statusCode(406);
+    }
+
     private static void casualty(String incidentId, String outcome, Map<String, Object> count, String person) {
         Map<String, Object> body = new HashMap<>(Fixtures.casualtyBody(incidentId));
         body.put("outcome", outcome);

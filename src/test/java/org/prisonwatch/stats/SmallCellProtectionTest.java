@@ -79,6 +79,27 @@ class SmallCellProtectionTest {
         assertWithheld(partner, p3);
     }
 
+    /**
+     * Six prisons of one record each under a region of six: every prison is withheld, and the region's visible
+     * six would still say that each holds exactly one. So the region is withheld too.
+     */
+    @Test
+    void aRegionWhosePrisonsCannotCoverEachOtherIsWithheld() {
+        String thin = Fixtures.unique("ThinRegion");
+        for (int i = 0; i < 6; i++) {
+            casualties(Fixtures.prison(thin), "1972-08-01", 1, "PUBLIC");
+        }
+        anonymous().queryParam("groupBy", "prison").queryParam("stateRegion", thin).get("/api/v1/stats/casualties")
+                .then().statusCode(200).body("rows", hasSize(6)).body("rows.suppressed", org.hamcrest.Matchers
+                        .everyItem(equalTo(true)));
+        anonymous().queryParam("groupBy", "stateRegion").queryParam("stateRegion", thin)
+                .get("/api/v1/stats/casualties").then().statusCode(200).body("rows[0].records", org.hamcrest.Matchers
+                        .nullValue()).body("rows[0].suppressed", equalTo(true));
+        // staff see the six
+        as(Role.ANALYST).queryParam("groupBy", "stateRegion").queryParam("stateRegion", thin)
+                .get("/api/v1/stats/casualties").then().statusCode(200).body("rows[0].records", equalTo(6));
+    }
+
     @Test
     void aSmallMonthIsWithheldWithTheNextSmallestOfItsYearAndDatesSnapToWholeMonths() {
         anonymous().queryParam("groupBy", "month").queryParam("from", "1973-01-15").queryParam("to", "1973-03-02")

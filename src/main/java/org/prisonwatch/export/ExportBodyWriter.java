@@ -14,12 +14,12 @@ import java.lang.reflect.Type;
 
 /**
  * Writes an export for a list operation whose declared type is its JSON page: the runtime picks writers by the
- * declared type, so text/csv needs a writer that takes any type and writes the stream the operation really
- * returned.
+ * declared type, so the export media types need a writer that takes any type and writes the stream the operation
+ * really returned.
  */
 @Provider
-@Produces(CsvExport.MEDIA_TYPE)
-public class CsvBodyWriter implements MessageBodyWriter<Object> {
+@Produces({CsvExport.MEDIA_TYPE, GeoJsonExport.MEDIA_TYPE})
+public class ExportBodyWriter implements MessageBodyWriter<Object> {
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -31,7 +31,7 @@ public class CsvBodyWriter implements MessageBodyWriter<Object> {
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out)
             throws IOException, WebApplicationException {
         if (!(entity instanceof StreamingOutput export)) {
-            // only exports are ever sent as CSV; anything else here is a bug, not a response
+            // only exports are ever sent in these media types; anything else here is a bug, not a response
             throw new IllegalStateException("not an export: " + type.getName());
         }
         export.write(out);
