@@ -82,7 +82,7 @@ public class ArmedInmateReportResource {
                                 : GeoPoint.of(row.place().latitude(), row.place().longitude()),
                         ArmedInmateReportCsv.Row::report);
             default:
-                return Responses.page(uri, service.list(filter, page));
+                return Exports.json(Responses.page(uri, service.list(filter, page)));
         }
     }
 

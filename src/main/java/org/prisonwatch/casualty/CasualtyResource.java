@@ -81,9 +81,8 @@ public class CasualtyResource {
                                 : GeoPoint.of(row.place().latitude(), row.place().longitude()),
                         CasualtyCsv.Row::view);
             default:
-                break;
+                return Exports.json(Responses.page(uri, service.list(filter, page)));
         }
-        return Responses.page(uri, service.list(filter, page));
     }
 
     @POST

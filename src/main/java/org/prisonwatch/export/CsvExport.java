@@ -70,9 +70,10 @@ public final class CsvExport {
     }
 
     /**
-     * A cell's text. Text that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage
-     * return) gets a leading apostrophe: a reporter's words never execute on an analyst's machine (OWASP, CSV
-     * injection). Numbers are left as they are, negative ones included.
+     * A cell's text. Text that a spreadsheet could run as a formula gets a leading apostrophe, so that a reporter's
+     * words never execute on an analyst's machine (OWASP, CSV injection): text whose first character, once leading
+     * spaces and control characters are skipped (some imports trim them), is =, +, -, @ or their full-width forms,
+     * and text that starts with a tab or a carriage return. Numbers are left as they are, negative ones included.
      */
     static String cell(Object value) {
         if (value == null) {
@@ -82,10 +83,21 @@ public final class CsvExport {
             return value.toString();
         }
         String text = value instanceof Enum<?> constant ? constant.name() : value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
+        return runsAsFormula(text) ? "'" + text : text;
+    }
+
+    private static boolean runsAsFormula(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\r') {
+                return true;
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                continue;
+            }
+            return "=+-@\uFF1D\uFF0B\uFF0D\uFF20".indexOf(c) >= 0;
         }
-        return text;
+        return false;
     }
 
     static PageParams pageOf(PageParams asked, String cursor, int pageSize) {

@@ -1,21 +1,37 @@
 package org.prisonwatch.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.api.ProblemType;
 
 /**
  * A list endpoint answers its JSON page, or the whole list as a file when the caller's Accept prefers one: the same
  * operation, the same filters, the same gate.
+ *
+ * <p>An export holds a worker thread for as long as its reader takes, so each instance runs at most
+ * {@code prisonwatch.export.max-concurrent} at once (the next caller gets a 429) and cuts any that runs past
+ * {@code prisonwatch.export.max-duration}; a slot is never held longer than that, even by a stream that never
+ * started. A HEAD request gets the headers without an export.
  */
 @ApplicationScoped
 public class Exports {
@@ -38,20 +54,32 @@ public class Exports {
     @Inject
     EntityManager em;
 
+    @Inject
+    CurrentVertxRequest request;
+
     /** Records per page read: the list's maximum by default, so an export costs what paging by hand would. */
     @ConfigProperty(name = "prisonwatch.export.page-size")
     int pageSize;
 
+    @ConfigProperty(name = "prisonwatch.export.max-concurrent")
+    int maxConcurrent;
+
+    @ConfigProperty(name = "prisonwatch.export.max-duration")
+    Duration maxDuration;
+
+    /** Running exports by number, with the moment each is cut off. */
+    private final Map<Long, Long> running = new ConcurrentHashMap<>();
+
+    private final AtomicLong numbers = new AtomicLong();
+
     /**
-     * What the caller asks for, by Accept in order of preference: JSON, CSV or GeoJSON, whichever comes first; a
-     * wildcard means JSON.
+     * What the caller asks for: the first of the operation's formats that the Accept header, in its order of
+     * preference, takes (a wildcard takes the first format, JSON).
      */
-    public static Format format(HttpHeaders headers) {
+    public static Format format(HttpHeaders headers, Format... supported) {
+        List<Format> offered = supported.length == 0 ? Arrays.asList(Format.values()) : Arrays.asList(supported);
         for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
-            if (acceptable.isWildcardType() || acceptable.isWildcardSubtype()) {
-                return Format.JSON;
-            }
-            for (Format format : Format.values()) {
+            for (Format format : offered) {
                 if (acceptable.isCompatible(format.type)) {
                     return format;
                 }
@@ -61,34 +89,79 @@ public class Exports {
     }
 
     /**
-     * The list as CSV, typed as the operation's JSON page so that one operation serves both (the entity is really
-     * a stream; the runtime writes it by its own class).
+     * The JSON page, its type said outright: an operation that can also answer files must not leave the choice
+     * to the runtime, which could pick a file type for a page.
      */
-    @SuppressWarnings("unchecked")
-    public <T, V, R> RestResponse<T> csv(String name, PageSource<V> source, PageParams asked,
-            List<CsvColumn<R>> columns, Function<List<V>, List<R>> rows) {
-        StreamingOutput body = CsvExport.of(source, asked, pageSize, columns, rows, this::letGo);
-        return (RestResponse<T>) (RestResponse<?>) RestResponse.ResponseBuilder.ok((Object) body,
-                        CsvExport.MEDIA_TYPE + ";charset=UTF-8; header=present")
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
-    }
-
-    /** The list as a GeoJSON FeatureCollection, typed as the operation's JSON page (see {@link #csv}). */
-    @SuppressWarnings("unchecked")
-    public <T, V, R> RestResponse<T> geoJson(String name, PageSource<V> source, PageParams asked,
-            Function<List<V>, List<R>> rows, Function<R, GeoPoint> point, Function<R, Object> properties) {
-        StreamingOutput body = GeoJsonExport.of(mapper, source, asked, pageSize, rows, point, properties,
-                this::letGo);
-        return (RestResponse<T>) (RestResponse<?>) RestResponse.ResponseBuilder.ok((Object) body,
-                        GeoJsonExport.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".geojson\"").build();
+    public static <T> RestResponse<T> json(RestResponse<T> page) {
+        return RestResponse.ResponseBuilder.fromResponse(page).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /**
-     * Detaches what a written page loaded. An export reads outside a transaction, so every page shares the
-     * request's persistence context; nothing in it is ever written back.
+     * The list as CSV, typed as the operation's JSON page so that one operation serves both (the entity is really
+     * a stream; {@link ExportBodyWriter} writes it).
      */
-    private void letGo() {
+    public <T, V, R> RestResponse<T> csv(String name, PageSource<V> source, PageParams asked,
+            List<CsvColumn<R>> columns, Function<List<V>, List<R>> rows) {
+        return export(name + ".csv", CsvExport.MEDIA_TYPE + ";charset=UTF-8; header=present",
+                afterPage -> CsvExport.of(source, asked, pageSize, columns, rows, afterPage));
+    }
+
+    /** The list as a GeoJSON FeatureCollection, typed as the operation's JSON page (see {@link #csv}). */
+    public <T, V, R> RestResponse<T> geoJson(String name, PageSource<V> source, PageParams asked,
+            Function<List<V>, List<R>> rows, Function<R, GeoPoint> point, Function<R, Object> properties) {
+        return export(name + ".geojson", GeoJsonExport.MEDIA_TYPE,
+                afterPage -> GeoJsonExport.of(mapper, source, asked, pageSize, rows, point, properties, afterPage));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> RestResponse<T> export(String filename, String type, Function<Runnable, StreamingOutput> export) {
+        RestResponse.ResponseBuilder<Object> response = RestResponse.ResponseBuilder.ok().type(type)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        if (request.getCurrent().request().method() == HttpMethod.HEAD) {
+            return (RestResponse<T>) (RestResponse<?>) response.build();
+        }
+        long deadline = System.nanoTime() + maxDuration.toNanos();
+        Long slot = take(deadline);
+        if (slot == null) {
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, maxConcurrent + " exports are running on this "
+                    + "instance, its most at once; try again in a minute, or read the list page by page");
+        }
+        StreamingOutput stream;
+        try {
+            stream = export.apply(() -> letGo(deadline));
+        } catch (RuntimeException e) {
+            running.remove(slot);
+            throw e;
+        }
+        StreamingOutput body = output -> {
+            try {
+                stream.write(output);
+            } finally {
+                running.remove(slot);
+            }
+        };
+        return (RestResponse<T>) (RestResponse<?>) response.entity(body).build();
+    }
+
+    private synchronized Long take(long deadline) {
+        long now = System.nanoTime();
+        running.values().removeIf(cutOff -> cutOff - now < 0);
+        if (running.size() >= maxConcurrent) {
+            return null;
+        }
+        long slot = numbers.incrementAndGet();
+        running.put(slot, deadline);
+        return slot;
+    }
+
+    /**
+     * Between pages: detaches what the page loaded (an export reads outside a transaction, so every page shares
+     * the request's persistence context, which is never written back) and cuts an export past its time.
+     */
+    private void letGo(long deadline) {
         em.clear();
+        if (System.nanoTime() - deadline > 0) {
+            throw new UncheckedIOException(new IOException("export cut off after " + maxDuration));
+        }
     }
 }

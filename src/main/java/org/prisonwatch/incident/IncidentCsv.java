@@ -19,12 +19,17 @@ public class IncidentCsv {
     /** An incident as rendered for the caller, with its prison's place (null when it has none). */
     record Row(IncidentView incident, PrisonPlace place) {
 
+        /** The incident's own position when it has both coordinates, else its prison's: never one of each. */
         Double latitude() {
-            return incident.latitude() != null || place == null ? incident.latitude() : place.latitude();
+            return ownPosition() || place == null ? incident.latitude() : place.latitude();
         }
 
         Double longitude() {
-            return incident.longitude() != null || place == null ? incident.longitude() : place.longitude();
+            return ownPosition() || place == null ? incident.longitude() : place.longitude();
+        }
+
+        private boolean ownPosition() {
+            return incident.latitude() != null && incident.longitude() != null;
         }
 
         Object affected(Function<Count, Integer> bound) {

@@ -80,9 +80,8 @@ public class IncidentResource {
                 return exports.geoJson("incidents", params -> service.list(filter, params), page, csv::rows,
                         row -> GeoPoint.of(row.latitude(), row.longitude()), IncidentCsv.Row::incident);
             default:
-                break;
+                return Exports.json(Responses.page(uri, service.list(filter, page)));
         }
-        return Responses.page(uri, service.list(filter, page));
     }
 
     @POST

@@ -75,7 +75,7 @@ public class PrisonResource {
                 return exports.geoJson("prisons", params -> service.list(filter, params), page, prisons -> prisons,
                         prison -> GeoPoint.of(prison.latitude(), prison.longitude()), prison -> prison);
             default:
-                return Responses.page(uri, service.list(filter, page));
+                return Exports.json(Responses.page(uri, service.list(filter, page)));
         }
     }
 

@@ -138,6 +138,33 @@ class CsvExportTest {
     }
 
     @Test
+    void formulaTextIsDefusedBehindSpacesAndInFullWidthToo() throws IOException {
+        String ownPrison = Fixtures.prison(region);
+        for (String title : java.util.List.of(" =1+1", "\u00a0@SUM(A1)", "\uff1d1+1", "\t-2")) {
+            Map<String, Object> incident = Fixtures.incidentBody(ownPrison, "1983-03-03", null);
+            incident.put("confidentiality", "PUBLIC");
+            incident.put("title", title);
+            Fixtures.create("incidents", incident);
+        }
+        List<List<String>> rows = parse(given().accept("text/csv").queryParam("from", "1983-03-03")
+                .queryParam("to", "1983-03-03").get("/api/v1/incidents").then().statusCode(200).extract().asString());
+        int title = rows.get(0).indexOf("title");
+        assertEquals(4, rows.size() - 2);
+        rows.subList(2, rows.size()).forEach(row -> assertTrue(row.get(title).startsWith("'"), row.get(title)));
+    }
+
+    @Test
+    void theAcceptHeaderChoosesAmongWhatTheListOffers() {
+        given().accept("application/geo+json, text/csv;q=0.5").get("/api/v1/sources").then().statusCode(200)
+                .header("Content-Type", startsWith("text/csv"));
+        given().accept("application/json;q=0.2, application/geo+json").queryParam("prisonId", prisonId)
+                .get("/api/v1/incidents").then().statusCode(200).header("Content-Type", startsWith("application/geo+json"));
+        given().accept("application/*").queryParam("prisonId", prisonId).get("/api/v1/incidents").then()
+                .statusCode(200).header("Content-Type", startsWith("application/json"));
+        given().accept("application/xml").get("/api/v1/incidents").then().statusCode(406);
+    }
+
+    @Test
     void jsonStaysTheDefault() {
         given().accept("*/*").queryParam("prisonId", prisonId).get("/api/v1/incidents").then().statusCode(200)
                 .header("Content-Type", startsWith("application/json"));
