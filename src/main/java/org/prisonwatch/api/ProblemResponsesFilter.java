@@ -69,11 +69,21 @@ public class ProblemResponsesFilter implements OASFilter {
                     .addProperty("features", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                             .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)))
                     .addRequired("type").addRequired("features"))
-                    .example("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":"
-                            + "{\"type\":\"Point\",\"coordinates\":[97.23,24.27]},\"properties\":{\"id\":\"0193…\"}}]}");
+                    .example(ordered("type", "FeatureCollection", "features", List.of(ordered("type", "Feature",
+                            "geometry", ordered("type", "Point", "coordinates", List.of(97.23, 24.27)),
+                            "properties", ordered("id", "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f")))));
             ok.description("One page of records (JSON), or every matching record as one CSV file (text/csv) or "
                     + "as a GeoJSON FeatureCollection (application/geo+json)");
         }
+    }
+
+    /** An example object whose members keep their order, so that the generated document is the same every build. */
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            object.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return object;
     }
 
     /**
