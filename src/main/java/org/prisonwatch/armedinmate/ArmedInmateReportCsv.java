@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.prisonwatch.caserecord.Count;
+import org.prisonwatch.export.Cells;
 import org.prisonwatch.export.CsvColumn;
 import org.prisonwatch.prison.PrisonPlace;
 import org.prisonwatch.prison.PrisonPlaces;
@@ -44,16 +45,14 @@ public class ArmedInmateReportCsv {
             new CsvColumn<>("inmatesArmed", "#inmates+armed", r -> r.armed(Count::best)),
             new CsvColumn<>("inmatesArmedMin", "#inmates+armed+min", r -> r.armed(Count::min)),
             new CsvColumn<>("inmatesArmedMax", "#inmates+armed+max", r -> r.armed(Count::max)),
-            new CsvColumn<>("inmateCategories", "#inmates+type", r -> joined(r.report().inmateCategories())),
-            new CsvColumn<>("inducements", "#inmates+inducement", r -> joined(r.report().inducements())),
-            new CsvColumn<>("roles", "#inmates+role", r -> joined(r.report().roles())),
+            new CsvColumn<>("inmateCategories", "#inmates+type", r -> Cells.list(r.report().inmateCategories())),
+            new CsvColumn<>("inducements", "#inmates+inducement", r -> Cells.list(r.report().inducements())),
+            new CsvColumn<>("roles", "#inmates+role", r -> Cells.list(r.report().roles())),
             new CsvColumn<>("coercion", "#inmates+coercion", r -> r.report().coercion()),
             new CsvColumn<>("usedInCombat", "#indicator+combat", r -> r.report().usedInCombat()),
             new CsvColumn<>("verificationStatus", "#status", r -> r.report().verificationStatus()),
             new CsvColumn<>("confidentiality", "#meta+confidentiality", r -> r.report().confidentiality()),
-            new CsvColumn<>("sourceIds", "#meta+source", r -> r.report().citations() == null
-                    || r.report().citations().isEmpty() ? null : String.join("; ", r.report().citations().stream()
-                            .map(c -> String.valueOf(c.sourceId())).distinct().toList())),
+            new CsvColumn<>("sourceIds", "#meta+source", r -> Cells.sourceIds(r.report().citations())),
             new CsvColumn<>("notes", "#description", r -> r.report().notes()),
             new CsvColumn<>("externalRef", "#meta+ref", r -> r.report().externalRef()),
             new CsvColumn<>("version", "#meta+version", r -> r.report().version()),
@@ -65,10 +64,5 @@ public class ArmedInmateReportCsv {
     List<Row> rows(List<ArmedInmateReportView> page) {
         Map<UUID, PrisonPlace> prisons = places.of(page.stream().map(ArmedInmateReportView::prisonId).toList());
         return page.stream().map(report -> new Row(report, prisons.get(report.prisonId()))).toList();
-    }
-
-    private static String joined(List<? extends Enum<?>> values) {
-        return values == null || values.isEmpty() ? null
-                : String.join("; ", values.stream().map(Enum::name).toList());
     }
 }

@@ -14,6 +14,7 @@ import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.caserecord.Citation;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.VerificationStatus;
+import org.prisonwatch.export.Cells;
 import org.prisonwatch.export.CsvColumn;
 import org.prisonwatch.incident.IncidentRepository;
 import org.prisonwatch.prison.PrisonPlace;
@@ -109,9 +110,7 @@ public class CasualtyCsv {
                 new CsvColumn<>("personHometown", "#affected+origin", r -> r.person(Person::hometown)),
                 new CsvColumn<>("verificationStatus", "#status", Row::verificationStatus),
                 new CsvColumn<>("confidentiality", "#meta+confidentiality", Row::confidentiality),
-                new CsvColumn<>("sourceIds", "#meta+source", r -> r.citations() == null || r.citations().isEmpty()
-                        ? null : String.join("; ", r.citations().stream().map(c -> String.valueOf(c.sourceId()))
-                                .distinct().toList())),
+                new CsvColumn<>("sourceIds", "#meta+source", r -> Cells.sourceIds(r.citations())),
                 new CsvColumn<>("notes", "#description", Row::notes),
                 new CsvColumn<>("externalRef", "#meta+ref", Row::externalRef),
                 new CsvColumn<>("version", "#meta+version", Row::version),

@@ -38,24 +38,18 @@ public final class CsvExport {
      */
     public static <V, R> StreamingOutput of(PageSource<V> source, PageParams asked, int pageSize,
             List<CsvColumn<R>> columns, Function<List<V>, List<R>> rows, Runnable afterPage) {
-        Page<V> first = source.page(pageOf(asked, asked.cursor, pageSize));
+        Page<V> first = source.first(asked, pageSize);
         return output -> {
             try (CsvGenerator csv = CSV.getFactory().createGenerator(new BufferedOutputStream(new Unclosed(output),
                     64 * 1024))) {
                 csv.setSchema(ROWS);
                 row(csv, columns.stream().map(CsvColumn::header).toList());
                 row(csv, columns.stream().map(CsvColumn::hxl).toList());
-                Page<V> page = first;
-                while (true) {
-                    for (R row : rows.apply(page.items())) {
+                source.walk(first, asked, pageSize, records -> {
+                    for (R row : rows.apply(records)) {
                         row(csv, columns.stream().map(column -> cell(column.value().apply(row))).toList());
                     }
-                    afterPage.run();
-                    if (page.nextCursor() == null) {
-                        break;
-                    }
-                    page = source.page(pageOf(asked, page.nextCursor(), pageSize));
-                }
+                }, afterPage);
             }
         };
     }
@@ -98,14 +92,6 @@ public final class CsvExport {
             return "=+-@\uFF1D\uFF0B\uFF0D\uFF20".indexOf(c) >= 0;
         }
         return false;
-    }
-
-    static PageParams pageOf(PageParams asked, String cursor, int pageSize) {
-        PageParams params = new PageParams();
-        params.limit = pageSize;
-        params.cursor = cursor;
-        params.sort = asked.sort;
-        return params;
     }
 
     /** The response's stream, which is the server's to close. */

@@ -33,7 +33,7 @@ public final class GeoJsonExport {
     public static <V, R> StreamingOutput of(ObjectMapper mapper, PageSource<V> source, PageParams asked,
             int pageSize, Function<List<V>, List<R>> rows, Function<R, GeoPoint> point,
             Function<R, Object> properties, Runnable afterPage) {
-        Page<V> first = source.page(CsvExport.pageOf(asked, asked.cursor, pageSize));
+        Page<V> first = source.first(asked, pageSize);
         ObjectWriter record = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         return output -> {
             try (JsonGenerator json = mapper.getFactory().createGenerator(new BufferedOutputStream(
@@ -41,9 +41,8 @@ public final class GeoJsonExport {
                 json.writeStartObject();
                 json.writeStringField("type", "FeatureCollection");
                 json.writeArrayFieldStart("features");
-                Page<V> page = first;
-                while (true) {
-                    for (R row : rows.apply(page.items())) {
+                source.walk(first, asked, pageSize, records -> {
+                    for (R row : rows.apply(records)) {
                         GeoPoint at = point.apply(row);
                         if (at != null) {
                             json.writeStartObject();
@@ -60,12 +59,7 @@ public final class GeoJsonExport {
                             json.writeEndObject();
                         }
                     }
-                    afterPage.run();
-                    if (page.nextCursor() == null) {
-                        break;
-                    }
-                    page = source.page(CsvExport.pageOf(asked, page.nextCursor(), pageSize));
-                }
+                }, afterPage);
                 json.writeEndArray();
                 json.writeEndObject();
             }

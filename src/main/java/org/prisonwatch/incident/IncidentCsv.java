@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.prisonwatch.caserecord.Citation;
 import org.prisonwatch.caserecord.Count;
+import org.prisonwatch.export.Cells;
 import org.prisonwatch.export.CsvColumn;
 import org.prisonwatch.prison.PrisonPlace;
 import org.prisonwatch.prison.PrisonPlaces;
@@ -61,11 +61,11 @@ public class IncidentCsv {
             new CsvColumn<>("peopleAffected", "#affected", r -> r.affected(Count::best)),
             new CsvColumn<>("peopleAffectedMin", "#affected+min", r -> r.affected(Count::min)),
             new CsvColumn<>("peopleAffectedMax", "#affected+max", r -> r.affected(Count::max)),
-            new CsvColumn<>("perpetrators", "#group+name+perpetrator", r -> joined(r.incident().perpetrators())),
-            new CsvColumn<>("opposingForces", "#group+name+opposing", r -> joined(r.incident().opposingForces())),
+            new CsvColumn<>("perpetrators", "#group+name+perpetrator", r -> Cells.list(r.incident().perpetrators())),
+            new CsvColumn<>("opposingForces", "#group+name+opposing", r -> Cells.list(r.incident().opposingForces())),
             new CsvColumn<>("verificationStatus", "#status", r -> r.incident().verificationStatus()),
             new CsvColumn<>("confidentiality", "#meta+confidentiality", r -> r.incident().confidentiality()),
-            new CsvColumn<>("sourceIds", "#meta+source", r -> sources(r.incident().citations())),
+            new CsvColumn<>("sourceIds", "#meta+source", r -> Cells.sourceIds(r.incident().citations())),
             new CsvColumn<>("description", "#description", r -> r.incident().description()),
             new CsvColumn<>("externalRef", "#meta+ref", r -> r.incident().externalRef()),
             new CsvColumn<>("version", "#meta+version", r -> r.incident().version()),
@@ -77,15 +77,5 @@ public class IncidentCsv {
     List<Row> rows(List<IncidentView> page) {
         Map<UUID, PrisonPlace> prisons = places.of(page.stream().map(IncidentView::prisonId).toList());
         return page.stream().map(incident -> new Row(incident, prisons.get(incident.prisonId()))).toList();
-    }
-
-    /** List values in one cell, separated by "; ". */
-    static String joined(List<String> values) {
-        return values == null || values.isEmpty() ? null : String.join("; ", values);
-    }
-
-    static String sources(List<Citation> citations) {
-        return citations == null || citations.isEmpty() ? null
-                : joined(citations.stream().map(c -> String.valueOf(c.sourceId())).distinct().toList());
     }
 }

@@ -1,6 +1,7 @@
 package org.prisonwatch.prison;
 
 import java.util.List;
+import org.prisonwatch.export.Cells;
 import org.prisonwatch.export.CsvColumn;
 
 /** Prisons as CSV rows with their HXL hashtags. */
@@ -10,12 +11,10 @@ final class PrisonCsv {
             new CsvColumn<>("id", "#loc+code", PrisonView::id),
             new CsvColumn<>("name", "#loc+name", PrisonView::name),
             new CsvColumn<>("nameMy", "#loc+name+i_my", PrisonView::nameMy),
-            new CsvColumn<>("alternateNames", "#loc+name+alt", p -> p.alternateNames() == null
-                    || p.alternateNames().isEmpty() ? null : String.join("; ", p.alternateNames())),
+            new CsvColumn<>("alternateNames", "#loc+name+alt", p -> Cells.list(p.alternateNames())),
             new CsvColumn<>("kind", "#loc+type", PrisonView::kind),
             new CsvColumn<>("stateRegion", "#adm1+name", PrisonView::stateRegion),
-            new CsvColumn<>("stateRegionPcode", "#adm1+code", p -> new PrisonPlace(p.id(), p.name(), p.stateRegion(),
-                    p.township(), p.pcode(), p.latitude(), p.longitude()).stateRegionPcode()),
+            new CsvColumn<>("stateRegionPcode", "#adm1+code", p -> PrisonPlace.stateRegionPcode(p.pcode())),
             new CsvColumn<>("township", "#adm3+name", PrisonView::township),
             new CsvColumn<>("townshipPcode", "#adm3+code", PrisonView::pcode),
             new CsvColumn<>("latitude", "#geo+lat", PrisonView::latitude),

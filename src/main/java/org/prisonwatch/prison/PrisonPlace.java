@@ -11,6 +11,10 @@ public record PrisonPlace(UUID id, String name, String stateRegion, String towns
      * (MMR001).
      */
     public String stateRegionPcode() {
-        return pcode == null || pcode.length() < 6 ? null : pcode.substring(0, 6);
+        return stateRegionPcode(pcode);
+    }
+
+    static String stateRegionPcode(String townshipPcode) {
+        return townshipPcode == null || townshipPcode.length() < 6 ? null : townshipPcode.substring(0, 6);
     }
 }

@@ -30,7 +30,7 @@ class KeptPublicFiguresTest {
     @Test
     void publicFiguresLagTheRecordsByNoMoreThanTheConfiguredTime() throws InterruptedException {
         String region = Fixtures.unique("Kept");
-        String incident = StatisticsTest.incident(Fixtures.prison(region), "1975-01-01", "PUBLIC");
+        String incident = Fixtures.incidentOn(Fixtures.prison(region), "1975-01-01", "PUBLIC");
         for (int i = 0; i < 6; i++) {
             StatisticsTest.casualty(Role.ADMIN, incident, "KILLED", Map.of("best", 1), "PUBLIC", null, null);
         }

@@ -248,7 +248,7 @@ class SmallCellProtectionTest {
     }
 
     private static void casualties(String prisonId, String date, int count, String confidentiality) {
-        String incident = StatisticsTest.incident(prisonId, date, "PUBLIC");
+        String incident = Fixtures.incidentOn(prisonId, date, "PUBLIC");
         for (int i = 0; i < count; i++) {
             StatisticsTest.casualty(Role.ADMIN, incident, "KILLED", Map.of("min", 1, "best", 1, "max", 1),
                     confidentiality, "REPORTED", null);

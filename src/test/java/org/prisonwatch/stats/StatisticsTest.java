@@ -46,9 +46,9 @@ class StatisticsTest {
         region = Fixtures.unique("StatsRegion");
         prisonA = Fixtures.prison(region);
         prisonB = Fixtures.prison(region);
-        String i1 = incident(prisonA, "1971-03-10", "PUBLIC");
-        String i2 = incident(prisonB, "1971-04-02", "PUBLIC");
-        String i3 = incident(prisonA, "1971-03-20", "CONFIDENTIAL");
+        String i1 = Fixtures.incidentOn(prisonA, "1971-03-10", "PUBLIC");
+        String i2 = Fixtures.incidentOn(prisonB, "1971-04-02", "PUBLIC");
+        String i3 = Fixtures.incidentOn(prisonA, "1971-03-20", "CONFIDENTIAL");
         casualty(Role.ADMIN, i1, "KILLED", Map.of("min", 2, "best", 3, "max", 5), "PUBLIC", "VERIFIED", null);
         casualty(Role.ADMIN, i1, "KILLED", Map.of("best", 4), "PUBLIC", "REPORTED", SECRET_NAME);
         casualty(Role.ADMIN, i2, "INJURED", Map.of("min", 1, "max", 2), "RESTRICTED", "REPORTED", null);
@@ -181,10 +181,6 @@ class StatisticsTest {
                 stats.getInt(row + ".records"), stats.getInt(row + ".min"), stats.getInt(row + ".best"),
                 stats.getInt(row + ".max"), stats.getInt(row + ".lacking.min"), stats.getInt(row + ".lacking.best"),
                 stats.getInt(row + ".lacking.max"), stats.getBoolean(row + ".suppressed")), prison);
-    }
-
-    static String incident(String prisonId, String date, String confidentiality) {
-        return Fixtures.incidentOn(prisonId, date, confidentiality);
     }
 
     static void casualty(Role role, String incidentId, String outcome, Map<String, Object> count,
