@@ -5,15 +5,20 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.prisonwatch.burmese.Zawgyi;
 
-/** The text that free-text search (q) matches: NFC-normalised and lower-cased, so Burmese and English both match. */
+/**
+ * The text that free-text search (q) matches: Zawgyi converted to Unicode, NFC-normalised and lower-cased, so that
+ * Burmese typed in either encoding and English all match. A query is a substring of it (PostgreSQL answers from a
+ * trigram index): character n-grams, never word breaks, which split Burmese prison names.
+ */
 public final class SearchText {
 
     private SearchText() {
     }
 
     public static String normalize(String text) {
-        return Normalizer.normalize(text.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(Zawgyi.toUnicode(text.strip()), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     /** Joins the searchable fields of a record, one per line, so a match never spans two fields. */

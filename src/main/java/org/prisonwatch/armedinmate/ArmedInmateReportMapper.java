@@ -4,6 +4,7 @@ import static org.prisonwatch.caserecord.ElementCollections.replace;
 
 import java.util.Collection;
 import java.util.List;
+import org.prisonwatch.burmese.ZawgyiOriginals;
 import org.prisonwatch.caserecord.EmbeddedCitation;
 import org.prisonwatch.caserecord.EmbeddedCount;
 import org.prisonwatch.gate.Disclosure;
@@ -19,7 +20,8 @@ final class ArmedInmateReportMapper {
                 r.reportedOn, r.periodFrom, r.periodTo, EmbeddedCount.toCount(r.inmatesArmed),
                 inDeclaredOrder(r.inmateCategories), inDeclaredOrder(r.inducements), inDeclaredOrder(r.roles),
                 r.coercion, r.usedInCombat, r.verificationStatus, r.confidentiality,
-                EmbeddedCitation.toCitations(r.citations), r.notes, r.externalRef);
+                EmbeddedCitation.toCitations(r.citations), r.notes, r.externalRef,
+                ZawgyiOriginals.shown(r.zawgyiOriginals, disclosure.identifying()));
     }
 
     static ArmedInmateReportInput toInput(ArmedInmateReport r) {

@@ -3,10 +3,12 @@ package org.prisonwatch.armedinmate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.api.VersionedView;
+import org.prisonwatch.burmese.ZawgyiOriginals;
 import org.prisonwatch.caserecord.Citation;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.VerificationStatus;
@@ -33,5 +35,7 @@ public record ArmedInmateReportView(
         Confidentiality confidentiality,
         List<Citation> citations,
         String notes,
-        @Schema(examples = "kachin-monitor:AIR-2025-007") String externalRef) implements VersionedView {
+        @Schema(examples = "kachin-monitor:AIR-2025-007") String externalRef,
+        @Schema(description = ZawgyiOriginals.DESCRIPTION, examples = "{\"/notes\": \"ေထာင္ဒဏ္ကာလ ေလ်ွာ့ေပးမည္ဟု ကတိေပးခဲ့သည္။\"}")
+        Map<String, String> zawgyiOriginals) implements VersionedView {
 }

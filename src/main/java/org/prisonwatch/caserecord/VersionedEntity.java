@@ -1,5 +1,6 @@
 package org.prisonwatch.caserecord;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.hibernate.annotations.UuidGenerator;
+import org.prisonwatch.burmese.ZawgyiOriginals;
 import org.prisonwatch.gate.GatedRecord;
 
 /**
@@ -34,6 +36,10 @@ public abstract class VersionedEntity implements GatedRecord {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** What writers typed in Zawgyi where it was stored converted to Unicode, as {@code ZawgyiOriginals} hold it. */
+    @Column(name = "zawgyi_originals", length = 200_000)
+    public String zawgyiOriginals;
+
     /** Marks a write; also makes the row dirty so that its version moves on with every write. */
     public void touch() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -41,6 +47,17 @@ public abstract class VersionedEntity implements GatedRecord {
             createdAt = now;
         }
         updatedAt = now;
+    }
+
+    /**
+     * After a write of the record's fields: keeps what was typed in Zawgyi as long as it still stands behind them
+     * (see {@link ZawgyiOriginals#after}).
+     *
+     * @param written what this write converted
+     * @param fields the record's editable fields as now written
+     */
+    public void keepZawgyiStanding(ZawgyiOriginals written, JsonNode fields) {
+        zawgyiOriginals = ZawgyiOriginals.read(zawgyiOriginals).after(written, fields).stored();
     }
 
     public boolean isDeleted() {

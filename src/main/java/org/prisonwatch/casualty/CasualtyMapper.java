@@ -2,6 +2,7 @@ package org.prisonwatch.casualty;
 
 import static org.prisonwatch.caserecord.ElementCollections.replace;
 
+import org.prisonwatch.burmese.ZawgyiOriginals;
 import org.prisonwatch.caserecord.EmbeddedCitation;
 import org.prisonwatch.caserecord.EmbeddedCount;
 import org.prisonwatch.caserecord.HiddenFields;
@@ -19,7 +20,7 @@ final class CasualtyMapper {
             return new CasualtyView(c.id, c.version, c.createdAt, c.updatedAt, c.incidentId, c.outcome, c.group,
                     EmbeddedCount.toCount(c.count), EmbeddedPerson.toPerson(c.person), c.occurredOn,
                     c.verificationStatus, c.confidentiality, EmbeddedCitation.toCitations(c.citations), c.notes,
-                    c.externalRef);
+                    c.externalRef, ZawgyiOriginals.shown(c.zawgyiOriginals, true));
         }
         return new PublicCasualtyView(c.id, c.version, c.createdAt, c.updatedAt, c.incidentId, c.outcome, c.group,
                 EmbeddedCount.toCount(c.count), c.occurredOn, c.verificationStatus, c.confidentiality,

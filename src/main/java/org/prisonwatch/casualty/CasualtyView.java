@@ -3,9 +3,11 @@ package org.prisonwatch.casualty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prisonwatch.access.Confidentiality;
+import org.prisonwatch.burmese.ZawgyiOriginals;
 import org.prisonwatch.caserecord.Citation;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.VerificationStatus;
@@ -30,7 +32,9 @@ public record CasualtyView(
         Confidentiality confidentiality,
         List<Citation> citations,
         String notes,
-        @Schema(examples = "kachin-monitor:CAS-2025-112") String externalRef) implements CasualtyResponse, IdentifyingView {
+        @Schema(examples = "kachin-monitor:CAS-2025-112") String externalRef,
+        @Schema(description = ZawgyiOriginals.DESCRIPTION, examples = "{\"/person/hometown\": \"ဗန္းေမာ္\"}")
+        Map<String, String> zawgyiOriginals) implements CasualtyResponse, IdentifyingView {
 
     @Override
     public boolean identifies() {

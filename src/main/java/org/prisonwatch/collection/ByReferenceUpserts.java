@@ -11,6 +11,7 @@ import org.prisonwatch.api.IfMatch;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.ProblemType;
 import org.prisonwatch.api.Upserted;
+import org.prisonwatch.burmese.UnicodeInput;
 import org.prisonwatch.caserecord.ExternalRef;
 import org.prisonwatch.caserecord.ExternallyReferenced;
 import org.prisonwatch.caserecord.RecordKind;
@@ -38,8 +39,9 @@ public class ByReferenceUpserts {
 
     @Transactional(Transactional.TxType.MANDATORY)
     <E extends VersionedEntity, I, V> Upserted<V> upsert(RecordService<E, I, V> service, String externalRef,
-            String ifMatch, I input) {
+            String ifMatch, UnicodeInput<I> typed) {
         RecordKind<E, I, V> kind = service.kind();
+        I input = typed.input();
         if (externalRef == null || externalRef.length() > ExternalRef.MAX_LENGTH
                 || !EXTERNAL_REF.matcher(externalRef).matches()) {
             throw ProblemException.invalidParameter(RecordService.EXTERNAL_REF_FIELD, ExternalRef.MESSAGE);
@@ -56,7 +58,7 @@ public class ByReferenceUpserts {
                 throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match was given, but you have no "
                         + kind.label().toLowerCase() + " with externalRef " + externalRef + " to match");
             }
-            return new Upserted<>(true, service.create(referenced));
+            return new Upserted<>(true, service.create(typed.with(sent -> referenced)));
         }
         if (existing.isDeleted()) {
             throw new ProblemException(ProblemType.CONFLICT, "Your " + kind.label().toLowerCase() + " with "
@@ -70,7 +72,7 @@ public class ByReferenceUpserts {
             return new Upserted<>(false, service.show(existing));
         }
         IfMatch.require(ifMatch, existing.version);
-        return new Upserted<>(false, service.update(existing, merged));
+        return new Upserted<>(false, service.update(existing, typed.with(sent -> merged)));
     }
 
     <E extends VersionedEntity> E findOwn(RecordKind<E, ?, ?> kind, UUID submitter, String externalRef) {

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.prisonwatch.api.IfMatch;
 import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.burmese.ZawgyiOriginals;
 import org.prisonwatch.caserecord.RecordKind;
 import org.prisonwatch.caserecord.VersionedEntity;
 import org.prisonwatch.gate.IdentifyingField;
@@ -53,7 +54,9 @@ public class RecordErasure {
         IfMatch.require(ifMatch, entity.version);
         ObjectNode fields = mapper.valueToTree(kind.toInput().apply(entity));
         fields.putNull(field.jsonName());
-        kind.copy().accept(mapper.convertValue(fields, kind.inputType()), entity);
+        I erased = mapper.convertValue(fields, kind.inputType());
+        kind.copy().accept(erased, entity);
+        entity.keepZawgyiStanding(ZawgyiOriginals.none(), mapper.valueToTree(erased));
         entity.touch();
         em.flush();
         journal.recorded(field.erase(), kind, entity);

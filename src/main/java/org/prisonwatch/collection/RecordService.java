@@ -30,6 +30,7 @@ import org.prisonwatch.api.ProblemType;
 import org.prisonwatch.api.RecordReference;
 import org.prisonwatch.api.Upserted;
 import org.prisonwatch.audit.AuditAction;
+import org.prisonwatch.burmese.UnicodeInput;
 import org.prisonwatch.caserecord.CurrentState;
 import org.prisonwatch.caserecord.ExternallyReferenced;
 import org.prisonwatch.caserecord.ProtectedEntity;
@@ -111,6 +112,11 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
 
     @Transactional
     public V create(I input) {
+        return create(unicode(input));
+    }
+
+    V create(UnicodeInput<I> typed) {
+        I input = typed.input();
         Audience audience = callers.audience();
         E entity = kind.newEntity().get();
         SubmitterRules.check(audience, input, null);
@@ -118,7 +124,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
             submitted.submittedBy = audience.keyId();
             refuseTakenExternalRef(submitted.submittedBy, externalRefOf(input), null);
         }
-        apply(input, entity);
+        write(typed, entity);
         entity.touch();
         em.persist(entity);
         em.flush();
@@ -130,7 +136,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
     public V replace(UUID id, String ifMatch, I input) {
         E entity = live(id, LockModeType.NONE);
         IfMatch.require(ifMatch, entity.version);
-        return update(entity, input);
+        return update(entity, unicode(input));
     }
 
     @Transactional
@@ -138,11 +144,8 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         E entity = live(id, LockModeType.NONE);
         IfMatch.require(ifMatch, entity.version);
         I input = MergePatch.apply(mapper, kind.toInput().apply(entity), patch, kind.inputType());
-        Set<ConstraintViolation<I>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return update(entity, input);
+        validate(input);
+        return update(entity, unicode(input));
     }
 
     @Transactional
@@ -160,7 +163,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
     /** PUT /{collection}/by-ref/{externalRef}: see {@link ByReferenceUpserts}. */
     @Transactional
     public Upserted<V> upsertByRef(String externalRef, String ifMatch, I input) {
-        return byReference.upsert(this, externalRef, ifMatch, input);
+        return byReference.upsert(this, externalRef, ifMatch, unicode(input));
     }
 
     /** GET /{collection}/{id}/history: see {@link RecordHistory}. */
@@ -173,7 +176,8 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
      * Writes the input over a record the caller may change. A caller who cannot read some fields (a partner)
      * leaves them as stored: its input was built from a view without them.
      */
-    V update(E entity, I input) {
+    V update(E entity, UnicodeInput<I> typed) {
+        I input = typed.input();
         Audience audience = callers.audience();
         if (audience.submitsOwnRecords() && entity instanceof ProtectedEntity record
                 && !audience.keyId().equals(record.submittedBy)) {
@@ -188,11 +192,37 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         if (entity instanceof ProtectedEntity record) {
             refuseTakenExternalRef(record.submittedBy, externalRefOf(written), entity.id);
         }
-        apply(written, entity);
+        I checked = written;
+        write(typed.with(sent -> checked), entity);
         entity.touch();
         em.flush();
         journal.recorded(AuditAction.UPDATE, kind, entity);
         return show(entity);
+    }
+
+    /**
+     * The input with Zawgyi converted to Unicode. Conversion can lengthen a text (Zawgyi writes some stacked
+     * letters as one code point, Unicode as two), so a converted input is held to the field limits again.
+     */
+    UnicodeInput<I> unicode(I input) {
+        UnicodeInput<I> typed = UnicodeInput.of(mapper, input, kind.inputType());
+        if (!typed.originals().isEmpty()) {
+            validate(typed.input());
+        }
+        return typed;
+    }
+
+    private void validate(I input) {
+        Set<ConstraintViolation<I>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+
+    /** Copies the input onto the entity, with what its writers typed in Zawgyi as still stands after this write. */
+    private void write(UnicodeInput<I> typed, E entity) {
+        apply(typed.input(), entity);
+        entity.keepZawgyiStanding(typed.originals(), mapper.valueToTree(kind.toInput().apply(entity)));
     }
 
     /** The input with the fields the caller cannot read of this record taken from what is stored. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.prisonwatch.api.SearchText;
+import org.prisonwatch.burmese.ZawgyiOriginals;
 import org.prisonwatch.caserecord.EmbeddedCitation;
 import org.prisonwatch.caserecord.EmbeddedCount;
 import org.prisonwatch.caserecord.HiddenFields;
@@ -29,7 +30,8 @@ final class IncidentMapper {
                 i.prisonId, i.locationName, latitude, longitude, i.occurredFrom, i.occurredTo, i.datePrecision,
                 i.reportedOn, List.copyOf(i.perpetrators), List.copyOf(i.opposingForces),
                 EmbeddedCount.toCount(i.peopleAffected), i.verificationStatus, i.confidentiality,
-                EmbeddedCitation.toCitations(i.citations), i.externalRef);
+                EmbeddedCitation.toCitations(i.citations), i.externalRef,
+                ZawgyiOriginals.shown(i.zawgyiOriginals, disclosure.identifying()));
     }
 
     private static Double roundToHundredths(Double degrees) {

@@ -3,10 +3,12 @@ package org.prisonwatch.incident;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.api.VersionedView;
+import org.prisonwatch.burmese.ZawgyiOriginals;
 import org.prisonwatch.caserecord.Citation;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.VerificationStatus;
@@ -35,5 +37,7 @@ public record IncidentView(
         VerificationStatus verificationStatus,
         Confidentiality confidentiality,
         List<Citation> citations,
-        @Schema(examples = "kachin-monitor:INC-2025-031") String externalRef) implements VersionedView {
+        @Schema(examples = "kachin-monitor:INC-2025-031") String externalRef,
+        @Schema(description = ZawgyiOriginals.DESCRIPTION, examples = "{\"/title\": \"ျမစ္ႀကီးနားအက်ဉ္းေထာင္\"}")
+        Map<String, String> zawgyiOriginals) implements VersionedView {
 }

@@ -3,6 +3,7 @@ package org.prisonwatch.prison;
 import java.util.List;
 import java.util.stream.Stream;
 import org.prisonwatch.api.SearchText;
+import org.prisonwatch.burmese.ZawgyiOriginals;
 import org.prisonwatch.caserecord.ElementCollections;
 import org.prisonwatch.gate.Disclosure;
 
@@ -15,7 +16,8 @@ final class PrisonMapper {
     static PrisonView toView(Prison p, Disclosure disclosure) {
         return new PrisonView(p.id, p.version, p.createdAt, p.updatedAt, p.name, p.nameMy,
                 List.copyOf(p.alternateNames), p.kind, p.stateRegion, p.township, p.pcode, p.latitude, p.longitude,
-                p.controlledBy, p.status, p.inConflictZone, p.estimatedPopulation, p.notes);
+                p.controlledBy, p.status, p.inConflictZone, p.estimatedPopulation, p.notes,
+                ZawgyiOriginals.shown(p.zawgyiOriginals, disclosure.identifying()));
     }
 
     static PrisonInput toInput(Prison p) {

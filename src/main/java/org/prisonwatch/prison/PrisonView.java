@@ -2,9 +2,11 @@ package org.prisonwatch.prison;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prisonwatch.api.VersionedView;
+import org.prisonwatch.burmese.ZawgyiOriginals;
 
 /** A prison as the API returns it. */
 @Schema(name = "Prison", description = "A place of detention")
@@ -26,5 +28,7 @@ public record PrisonView(
         PrisonStatus status,
         Boolean inConflictZone,
         Integer estimatedPopulation,
-        String notes) implements VersionedView {
+        String notes,
+        @Schema(description = ZawgyiOriginals.DESCRIPTION, examples = "{\"/nameMy\": \"ဗန္းေမာ္အက်ဉ္းေထာင္\"}")
+        Map<String, String> zawgyiOriginals) implements VersionedView {
 }

@@ -2,6 +2,7 @@ package org.prisonwatch.source;
 
 import java.util.stream.Stream;
 import org.prisonwatch.api.SearchText;
+import org.prisonwatch.burmese.ZawgyiOriginals;
 import org.prisonwatch.gate.Disclosure;
 
 /** Moves source fields between the API records and the entity. */
@@ -14,7 +15,7 @@ final class SourceMapper {
     static SourceResponse toView(Source s, Disclosure disclosure) {
         if (disclosure.identifying()) {
             return new SourceView(s.id, s.version, s.createdAt, s.updatedAt, s.name, s.kind, s.url, s.contact,
-                    s.defaultReliability, s.confidentiality);
+                    s.defaultReliability, s.confidentiality, ZawgyiOriginals.shown(s.zawgyiOriginals, true));
         }
         return new PublicSourceView(s.id, s.version, s.createdAt, s.updatedAt, s.name, s.kind, s.url,
                 s.defaultReliability, s.confidentiality);

@@ -1,9 +1,11 @@
 package org.prisonwatch.source;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prisonwatch.access.Confidentiality;
+import org.prisonwatch.burmese.ZawgyiOriginals;
 import org.prisonwatch.caserecord.Reliability;
 import org.prisonwatch.gate.IdentifyingField;
 import org.prisonwatch.gate.IdentifyingView;
@@ -20,7 +22,9 @@ public record SourceView(
         @Schema(examples = "https://example.org/ppnm") String url,
         String contact,
         Reliability defaultReliability,
-        Confidentiality confidentiality) implements SourceResponse, IdentifyingView {
+        Confidentiality confidentiality,
+        @Schema(description = ZawgyiOriginals.DESCRIPTION, examples = "{\"/name\": \"ျမစ္ႀကီးနား သတင္း\"}")
+        Map<String, String> zawgyiOriginals) implements SourceResponse, IdentifyingView {
 
     @Override
     public boolean identifies() {

@@ -69,7 +69,8 @@ public final class Api {
 
     /** A merge-patch call, validated both ways. */
     public static RequestSpecification patch(String ifMatch) {
-        RequestSpecification spec = given().filter(STRICT).contentType("application/merge-patch+json")
+        // without a charset, REST Assured would send a merge patch in ISO-8859-1 and turn Burmese into question marks
+        RequestSpecification spec = given().filter(STRICT).contentType("application/merge-patch+json; charset=UTF-8")
                 .accept(ACCEPT).header("Authorization", "Bearer " + Keys.of(Role.ADMIN));
         return ifMatch == null ? spec : spec.header("If-Match", ifMatch);
     }
