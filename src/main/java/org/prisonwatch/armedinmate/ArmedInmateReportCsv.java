@@ -9,6 +9,8 @@ import java.util.function.Function;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.export.Cells;
 import org.prisonwatch.export.CsvColumn;
+import org.prisonwatch.export.ExportedList;
+import org.prisonwatch.export.GeoPoint;
 import org.prisonwatch.prison.PrisonPlace;
 import org.prisonwatch.prison.PrisonPlaces;
 
@@ -60,6 +62,12 @@ public class ArmedInmateReportCsv {
 
     @Inject
     PrisonPlaces places;
+
+    /** The report list as a file: a report is placed at its prison. */
+    ExportedList<ArmedInmateReportView, Row> exported() {
+        return new ExportedList<>("armed-inmate-reports", COLUMNS, this::rows, row -> row.place() == null ? null
+                : GeoPoint.of(row.place().latitude(), row.place().longitude()), Row::report);
+    }
 
     List<Row> rows(List<ArmedInmateReportView> page) {
         Map<UUID, PrisonPlace> prisons = places.of(page.stream().map(ArmedInmateReportView::prisonId).toList());

@@ -34,7 +34,6 @@ import org.prisonwatch.api.Upserted;
 import org.prisonwatch.export.CsvExport;
 import org.prisonwatch.export.Exports;
 import org.prisonwatch.export.GeoJsonExport;
-import org.prisonwatch.export.GeoPoint;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
 
@@ -72,18 +71,7 @@ public class ArmedInmateReportResource {
     public RestResponse<Page<ArmedInmateReportView>> listArmedInmateReports(
             @Valid @BeanParam ArmedInmateReportFilter filter, @Valid @BeanParam PageParams page,
             @Context HttpHeaders headers) {
-        switch (Exports.format(headers)) {
-            case CSV:
-                return exports.csv("armed-inmate-reports", params -> service.list(filter, params), page,
-                        ArmedInmateReportCsv.COLUMNS, csv::rows);
-            case GEOJSON:
-                return exports.geoJson("armed-inmate-reports", params -> service.list(filter, params), page,
-                        csv::rows, row -> row.place() == null ? null
-                                : GeoPoint.of(row.place().latitude(), row.place().longitude()),
-                        ArmedInmateReportCsv.Row::report);
-            default:
-                return Exports.json(Responses.page(uri, service.list(filter, page)));
-        }
+        return exports.list(headers, uri, csv.exported(), params -> service.list(filter, params), page);
     }
 
     @POST

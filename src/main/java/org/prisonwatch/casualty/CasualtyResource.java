@@ -34,7 +34,6 @@ import org.prisonwatch.api.Upserted;
 import org.prisonwatch.export.CsvExport;
 import org.prisonwatch.export.Exports;
 import org.prisonwatch.export.GeoJsonExport;
-import org.prisonwatch.export.GeoPoint;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
 
@@ -71,18 +70,7 @@ public class CasualtyResource {
             + "whose incident the caller may see at a prison with coordinates. limit does not apply to either.")
     public RestResponse<Page<CasualtyResponse>> listCasualties(@Valid @BeanParam CasualtyFilter filter,
             @Valid @BeanParam PageParams page, @Context HttpHeaders headers) {
-        switch (Exports.format(headers)) {
-            case CSV:
-                return exports.csv("casualties", params -> service.list(filter, params), page, CasualtyCsv.COLUMNS,
-                        csv::rows);
-            case GEOJSON:
-                return exports.geoJson("casualties", params -> service.list(filter, params), page, csv::rows,
-                        row -> row.place() == null ? null
-                                : GeoPoint.of(row.place().latitude(), row.place().longitude()),
-                        CasualtyCsv.Row::view);
-            default:
-                return Exports.json(Responses.page(uri, service.list(filter, page)));
-        }
+        return exports.list(headers, uri, csv.exported(), params -> service.list(filter, params), page);
     }
 
     @POST

@@ -3,26 +3,29 @@ package org.prisonwatch.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.ProblemType;
+import org.prisonwatch.api.Responses;
+import org.prisonwatch.security.KeyInForce;
 
 /**
  * A list endpoint answers its JSON page, or the whole list as a file when the caller's Accept prefers one: the same
@@ -57,6 +60,9 @@ public class Exports {
     @Inject
     CurrentVertxRequest request;
 
+    @Inject
+    KeyInForce keyInForce;
+
     /** Records per page read: the list's maximum by default, so an export costs what paging by hand would. */
     @ConfigProperty(name = "prisonwatch.export.page-size")
     int pageSize;
@@ -73,11 +79,47 @@ public class Exports {
     private final AtomicLong numbers = new AtomicLong();
 
     /**
-     * What the caller asks for: the first of the operation's formats that the Accept header, in its order of
-     * preference, takes (a wildcard takes the first format, JSON).
+     * A list as the caller asks for it: its JSON page, or with an Accept that prefers text/csv or
+     * application/geo+json (where the list has places), the whole list from the cursor on as one file. The JSON page
+     * states its type outright: an operation that can also answer files must not leave the choice to the runtime,
+     * which could pick a file type for a page.
      */
-    public static Format format(HttpHeaders headers, Format... supported) {
-        List<Format> offered = supported.length == 0 ? Arrays.asList(Format.values()) : Arrays.asList(supported);
+    public <V, R> RestResponse<Page<V>> list(HttpHeaders headers, UriInfo uri, ExportedList<V, R> list,
+            PageSource<V> listed, PageParams page) {
+        Format format = format(headers, list.formats());
+        PageSource<V> source = format == Format.JSON ? listed : whileKeyInForce(listed);
+        switch (format) {
+            case CSV:
+                return export(list.name() + ".csv", CsvExport.MEDIA_TYPE + ";charset=UTF-8; header=present",
+                        afterPage -> CsvExport.of(source, page, pageSize, list.columns(), list.rows(), afterPage));
+            case GEOJSON:
+                return export(list.name() + ".geojson", GeoJsonExport.MEDIA_TYPE,
+                        afterPage -> GeoJsonExport.of(mapper, source, page, pageSize, list.rows(), list.place(),
+                                list.properties(), afterPage));
+            default:
+                return RestResponse.ResponseBuilder.fromResponse(Responses.page(uri, source.page(page)))
+                        .type(MediaType.APPLICATION_JSON_TYPE).build();
+        }
+    }
+
+    /**
+     * The list's pages, each written only if the caller's key is still in force once it has been read: revoking a
+     * key stops its exports between two pages, and no page read after the revocation goes out.
+     */
+    private <V> PageSource<V> whileKeyInForce(PageSource<V> source) {
+        Runnable check = keyInForce.check();
+        return params -> {
+            Page<V> page = source.page(params);
+            check.run();
+            return page;
+        };
+    }
+
+    /**
+     * What the caller asks for: the first of the list's formats that the Accept header, in its order of preference,
+     * takes (a wildcard takes the first format, JSON).
+     */
+    private static Format format(HttpHeaders headers, Format... offered) {
         for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
             for (Format format : offered) {
                 if (acceptable.isCompatible(format.type)) {
@@ -86,31 +128,6 @@ public class Exports {
             }
         }
         return Format.JSON;
-    }
-
-    /**
-     * The JSON page, its type said outright: an operation that can also answer files must not leave the choice
-     * to the runtime, which could pick a file type for a page.
-     */
-    public static <T> RestResponse<T> json(RestResponse<T> page) {
-        return RestResponse.ResponseBuilder.fromResponse(page).type(MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    /**
-     * The list as CSV, typed as the operation's JSON page so that one operation serves both (the entity is really
-     * a stream; {@link ExportBodyWriter} writes it).
-     */
-    public <T, V, R> RestResponse<T> csv(String name, PageSource<V> source, PageParams asked,
-            List<CsvColumn<R>> columns, Function<List<V>, List<R>> rows) {
-        return export(name + ".csv", CsvExport.MEDIA_TYPE + ";charset=UTF-8; header=present",
-                afterPage -> CsvExport.of(source, asked, pageSize, columns, rows, afterPage));
-    }
-
-    /** The list as a GeoJSON FeatureCollection, typed as the operation's JSON page (see {@link #csv}). */
-    public <T, V, R> RestResponse<T> geoJson(String name, PageSource<V> source, PageParams asked,
-            Function<List<V>, List<R>> rows, Function<R, GeoPoint> point, Function<R, Object> properties) {
-        return export(name + ".geojson", GeoJsonExport.MEDIA_TYPE,
-                afterPage -> GeoJsonExport.of(mapper, source, asked, pageSize, rows, point, properties, afterPage));
     }
 
     @SuppressWarnings("unchecked")
@@ -133,9 +150,15 @@ public class Exports {
             running.remove(slot);
             throw e;
         }
+        HttpServerResponse connection = request.getCurrent().response();
         StreamingOutput body = output -> {
             try {
                 stream.write(output);
+            } catch (IOException | RuntimeException e) {
+                // whatever was written so far may still sit in a buffer, with the response not yet committed: ended
+                // normally, it would go out as a complete file. Reset, the client sees a broken transfer instead.
+                connection.reset();
+                throw e;
             } finally {
                 running.remove(slot);
             }

@@ -9,6 +9,8 @@ import java.util.function.Function;
 import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.export.Cells;
 import org.prisonwatch.export.CsvColumn;
+import org.prisonwatch.export.ExportedList;
+import org.prisonwatch.export.GeoPoint;
 import org.prisonwatch.prison.PrisonPlace;
 import org.prisonwatch.prison.PrisonPlaces;
 
@@ -73,6 +75,12 @@ public class IncidentCsv {
 
     @Inject
     PrisonPlaces places;
+
+    /** The incident list as a file: at the incident's own coordinates as the caller may see them, else its prison's. */
+    ExportedList<IncidentView, Row> exported() {
+        return new ExportedList<>("incidents", COLUMNS, this::rows, row -> GeoPoint.of(row.latitude(), row.longitude()),
+                Row::incident);
+    }
 
     List<Row> rows(List<IncidentView> page) {
         Map<UUID, PrisonPlace> prisons = places.of(page.stream().map(IncidentView::prisonId).toList());

@@ -34,7 +34,6 @@ import org.prisonwatch.api.Upserted;
 import org.prisonwatch.export.CsvExport;
 import org.prisonwatch.export.Exports;
 import org.prisonwatch.export.GeoJsonExport;
-import org.prisonwatch.export.GeoPoint;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
 
@@ -72,16 +71,7 @@ public class IncidentResource {
             + "apply to either.")
     public RestResponse<Page<IncidentView>> listIncidents(@Valid @BeanParam IncidentFilter filter,
             @Valid @BeanParam PageParams page, @Context HttpHeaders headers) {
-        switch (Exports.format(headers)) {
-            case CSV:
-                return exports.csv("incidents", params -> service.list(filter, params), page, IncidentCsv.COLUMNS,
-                        csv::rows);
-            case GEOJSON:
-                return exports.geoJson("incidents", params -> service.list(filter, params), page, csv::rows,
-                        row -> GeoPoint.of(row.latitude(), row.longitude()), IncidentCsv.Row::incident);
-            default:
-                return Exports.json(Responses.page(uri, service.list(filter, page)));
-        }
+        return exports.list(headers, uri, csv.exported(), params -> service.list(filter, params), page);
     }
 
     @POST

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -17,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
-import org.prisonwatch.api.Responses;
+import org.prisonwatch.export.CsvExport;
+import org.prisonwatch.export.Exports;
+import org.prisonwatch.export.GeoJsonExport;
 
 /** HTTP in, HTTP out for /api/v1/prisons/{id}/incidents. It lives with incidents, so the prison package need not know them. */
 @Path("/api/v1/prisons/{id}/incidents")
@@ -28,15 +31,25 @@ public class PrisonIncidentsResource {
     @Inject
     IncidentService service;
 
+    @Inject
+    IncidentCsv csv;
+
+    @Inject
+    Exports exports;
+
     @Context
     UriInfo uri;
 
     @GET
     @PermitAll
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE, GeoJsonExport.MEDIA_TYPE})
     @Operation(summary = "List the incidents at a prison",
-            description = "The incident list, filtered to this prison; takes the incident list's filters and sorts.")
+            description = "The incident list, filtered to this prison; takes its filters and sorts. Like it, it "
+                    + "answers Accept: text/csv and application/geo+json with every incident that matches as one file.")
     public RestResponse<Page<IncidentView>> listPrisonIncidents(@PathParam("id") UUID id,
-            @Valid @BeanParam IncidentFilter filter, @Valid @BeanParam PageParams page) {
-        return Responses.page(uri, service.listAtPrison(id, filter, page));
+            @Valid @BeanParam IncidentFilter filter, @Valid @BeanParam PageParams page,
+            @Context HttpHeaders headers) {
+        return exports.list(headers, uri, csv.exported(), params -> service.listAtPrison(id, filter, params),
+                page);
     }
 }

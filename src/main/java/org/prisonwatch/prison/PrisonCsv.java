@@ -3,6 +3,8 @@ package org.prisonwatch.prison;
 import java.util.List;
 import org.prisonwatch.export.Cells;
 import org.prisonwatch.export.CsvColumn;
+import org.prisonwatch.export.ExportedList;
+import org.prisonwatch.export.GeoPoint;
 
 /** Prisons as CSV rows with their HXL hashtags. */
 final class PrisonCsv {
@@ -29,4 +31,8 @@ final class PrisonCsv {
 
     private PrisonCsv() {
     }
+
+    /** The prison list as a file, at each prison's coordinates. */
+    static final ExportedList<PrisonView, PrisonView> EXPORTED = ExportedList.ofRecords("prisons", COLUMNS,
+            prison -> GeoPoint.of(prison.latitude(), prison.longitude()));
 }

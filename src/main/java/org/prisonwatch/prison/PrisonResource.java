@@ -33,7 +33,6 @@ import org.prisonwatch.api.Responses;
 import org.prisonwatch.export.CsvExport;
 import org.prisonwatch.export.Exports;
 import org.prisonwatch.export.GeoJsonExport;
-import org.prisonwatch.export.GeoPoint;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
 
@@ -67,16 +66,7 @@ public class PrisonResource {
             + "with coordinates. limit does not apply to either.")
     public RestResponse<Page<PrisonView>> listPrisons(@Valid @BeanParam PrisonFilter filter,
             @Valid @BeanParam PageParams page, @Context HttpHeaders headers) {
-        switch (Exports.format(headers)) {
-            case CSV:
-                return exports.csv("prisons", params -> service.list(filter, params), page, PrisonCsv.COLUMNS,
-                        prisons -> prisons);
-            case GEOJSON:
-                return exports.geoJson("prisons", params -> service.list(filter, params), page, prisons -> prisons,
-                        prison -> GeoPoint.of(prison.latitude(), prison.longitude()), prison -> prison);
-            default:
-                return Exports.json(Responses.page(uri, service.list(filter, page)));
-        }
+        return exports.list(headers, uri, PrisonCsv.EXPORTED, params -> service.list(filter, params), page);
     }
 
     @POST

@@ -27,18 +27,21 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        Optional<VerifiedKey> recent = keys.recentlyVerified(request.key());
+        String hash = KeyHash.of(request.key());
+        Optional<VerifiedKey> recent = keys.recentlyVerified(hash);
         if (recent.isPresent()) {
-            return Uni.createFrom().item(identity(recent.get()));
+            return Uni.createFrom().item(identity(recent.get(), hash));
         }
-        return context.runBlocking(() -> keys.authenticate(request.key()).map(ApiKeyIdentityProvider::identity)
+        return context.runBlocking(() -> keys.authenticate(hash).map(key -> identity(key, hash))
                 .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked key")));
     }
 
-    private static SecurityIdentity identity(VerifiedKey key) {
+    /** The identity keeps the key's hash, never the key, so that a long response can check the key again. */
+    private static SecurityIdentity identity(VerifiedKey key, String hash) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(key.id().toString()))
                 .addRole(key.role().name())
+                .addAttribute(KeyInForce.KEY_HASH, hash)
                 .build();
     }
 }

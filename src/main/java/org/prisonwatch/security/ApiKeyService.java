@@ -127,16 +127,18 @@ public class ApiKeyService {
         return verified.seenActive(KeyHash.of(key));
     }
 
-    Optional<VerifiedKey> recentlyVerified(String key) {
-        Optional<VerifiedKey> found = verified.get(KeyHash.of(key));
+    Optional<VerifiedKey> recentlyVerified(String hash) {
+        Optional<VerifiedKey> found = verified.get(hash);
         found.ifPresent(k -> uses.used(k.id(), now()));
         return found;
     }
 
-    /** The active key with this value, looked up in the database: a read, and no transaction of its own. */
+    /**
+     * The active key with this hash: from this instance's cache while it holds it, else looked up in the database
+     * (a read, and no transaction of its own).
+     */
     @ActivateRequestContext
-    public Optional<VerifiedKey> authenticate(String key) {
-        String hash = KeyHash.of(key);
+    public Optional<VerifiedKey> authenticate(String hash) {
         Optional<VerifiedKey> cached = verified.get(hash);
         if (cached.isEmpty()) {
             long revocationsBefore = verified.revocationCount();

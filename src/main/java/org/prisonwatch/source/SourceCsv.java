@@ -2,6 +2,7 @@ package org.prisonwatch.source;
 
 import java.util.List;
 import org.prisonwatch.export.CsvColumn;
+import org.prisonwatch.export.ExportedList;
 
 /** Sources as CSV rows with their HXL hashtags; the contact only where the gate rendered it. */
 final class SourceCsv {
@@ -25,4 +26,8 @@ final class SourceCsv {
 
     private SourceCsv() {
     }
+
+    /** The source list as a file: sources have no place, so no GeoJSON. */
+    static final ExportedList<SourceResponse, SourceResponse> EXPORTED = ExportedList.ofRecords("sources", COLUMNS,
+            null);
 }

@@ -64,11 +64,7 @@ public class SourceResource {
             + "row (limit does not apply).")
     public RestResponse<Page<SourceResponse>> listSources(@Valid @BeanParam SourceFilter filter,
             @Valid @BeanParam PageParams page, @Context HttpHeaders headers) {
-        if (Exports.format(headers, Exports.Format.JSON, Exports.Format.CSV) == Exports.Format.CSV) {
-            return exports.csv("sources", params -> service.list(filter, params), page, SourceCsv.COLUMNS,
-                    sources -> sources);
-        }
-        return Exports.json(Responses.page(uri, service.list(filter, page)));
+        return exports.list(headers, uri, SourceCsv.EXPORTED, params -> service.list(filter, params), page);
     }
 
     @POST

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.access.Role;
@@ -258,6 +259,56 @@ class CsvExportTest {
                 .queryParam("q", (String) source.get("name")).get("/api/v1/sources").then().statusCode(200).extract()
                 .asString().contains("csv-contact-canary@example.org"));
         given().accept("application/geo+json").get("/api/v1/sources").then().statusCode(406);
+    }
+
+    /** The lists within a prison or an incident export exactly as their collection filtered to it does. */
+    @Test
+    void nestedListsExportAsTheirCollectionDoes() throws IOException {
+        String nested = given().accept("text/csv").get("/api/v1/prisons/" + prisonId + "/incidents").then()
+                .statusCode(200).header("Content-Disposition", equalTo("attachment; filename=\"incidents.csv\""))
+                .extract().asString();
+        String filtered = given().accept("text/csv").queryParam("prisonId", prisonId).get("/api/v1/incidents")
+                .then().statusCode(200).extract().asString();
+        assertEquals(2 + 17, parse(nested).size());
+        assertEquals(filtered, nested);
+        String geo = given().accept("application/geo+json").get("/api/v1/prisons/" + prisonId + "/incidents")
+                .then().statusCode(200).header("Content-Type", startsWith("application/geo+json")).extract()
+                .asString();
+        assertEquals(17, JsonPath.from(geo).getList("features").size());
+
+        String reportPrison = Fixtures.prison(region);
+        Map<String, Object> report = Fixtures.reportBody(reportPrison);
+        report.put("confidentiality", "PUBLIC");
+        Fixtures.create("armed-inmate-reports", report);
+        String reports = given().accept("text/csv").get("/api/v1/prisons/" + reportPrison + "/armed-inmate-reports")
+                .then().statusCode(200).extract().asString();
+        assertEquals(3, parse(reports).size());
+        assertEquals(given().accept("text/csv").queryParam("prisonId", reportPrison)
+                .get("/api/v1/armed-inmate-reports").asString(), reports);
+
+        String incidentId = publicIds.get(0);
+        Map<String, Object> casualty = new HashMap<>(Fixtures.casualtyBody(incidentId));
+        casualty.put("confidentiality", "PUBLIC");
+        casualty.put("person", Map.of("name", "Nested Export Canary"));
+        Fixtures.create("casualties", casualty);
+        String casualties = given().accept("text/csv").get("/api/v1/incidents/" + incidentId + "/casualties").then()
+                .statusCode(200).extract().asString();
+        assertEquals(given().accept("text/csv").queryParam("incidentId", incidentId).get("/api/v1/casualties")
+                .asString(), casualties);
+        assertEquals(3, parse(casualties).size());
+        assertFalse(casualties.contains("Nested Export Canary"), "no person for an anonymous caller");
+        assertTrue(given().accept("text/csv").header("Authorization", "Bearer " + Keys.of(Role.ANALYST))
+                .get("/api/v1/incidents/" + incidentId + "/casualties").asString().contains("Nested Export Canary"));
+
+        // an unknown prison or incident is a 404 problem, never an empty file
+        for (String path : List.of("/api/v1/prisons/" + UUID.randomUUID() + "/incidents",
+                "/api/v1/prisons/" + UUID.randomUUID() + "/armed-inmate-reports",
+                "/api/v1/incidents/" + UUID.randomUUID() + "/casualties")) {
+            for (String type : List.of("text/csv", "application/geo+json")) {
+                given().accept(type).get(path).then().statusCode(404)
+                        .header("Content-Type", startsWith("application/problem+json"));
+            }
+        }
     }
 
     private static void casualty(String incidentId, String outcome, Map<String, Object> count, String person) {

@@ -94,6 +94,7 @@ class LeakTest {
                 List<Response> responses = List.of(
                         caller.getValue().get().get(path),
                         caller.getValue().get().accept("text/csv").get(path),
+                        caller.getValue().get().accept("application/geo+json").get(path),
                         caller.getValue().get().header("If-Match", "\"1\"").body(Map.of()).put(path),
                         caller.getValue().get().header("If-Match", "\"1\"").contentType("application/merge-patch+json")
                                 .body(Map.of()).patch(path),
