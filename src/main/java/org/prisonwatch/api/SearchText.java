@@ -18,7 +18,12 @@ public final class SearchText {
     }
 
     public static String normalize(String text) {
-        return Normalizer.normalize(Zawgyi.toUnicode(text.strip()), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        return normalizeAsTyped(Zawgyi.toUnicode(text));
+    }
+
+    /** Without converting Zawgyi: how records written before it was converted hold their text. */
+    static String normalizeAsTyped(String text) {
+        return Normalizer.normalize(text.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     /** Joins the searchable fields of a record, one per line, so a match never spans two fields. */

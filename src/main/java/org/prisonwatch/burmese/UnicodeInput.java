@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -19,6 +20,9 @@ import java.util.function.UnaryOperator;
  * @param originals the texts as typed, by the pointer of their conversion
  */
 public record UnicodeInput<I>(I input, ZawgyiOriginals originals) {
+
+    /** Fields kept as typed: a link points where it was typed, whatever script its path is in. */
+    private static final Set<String> AS_TYPED = Set.of("url");
 
     public static <I> UnicodeInput<I> of(ObjectMapper mapper, I input, Class<I> type) {
         JsonNode tree = mapper.valueToTree(input);
@@ -39,6 +43,9 @@ public record UnicodeInput<I>(I input, ZawgyiOriginals originals) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String at = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
                 JsonNode value = field.getValue();
+                if (AS_TYPED.contains(field.getKey())) {
+                    continue;
+                }
                 String unicode = converted(value, at, originals);
                 if (unicode != null) {
                     field.setValue(TextNode.valueOf(unicode));

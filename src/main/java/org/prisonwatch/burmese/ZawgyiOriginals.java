@@ -19,6 +19,12 @@ public final class ZawgyiOriginals {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<TreeMap<String, String>> AS_MAP = new TypeReference<>() {
     };
+    /**
+     * The column's length (V15): only a body far past the default size limit (a deployment that raised
+     * PRISONWATCH_MAX_BODY_SIZE) can bring more.
+     */
+    public static final int MAX_STORED = 10_485_760;
+
     private static final ZawgyiOriginals NONE = new ZawgyiOriginals(new TreeMap<>());
 
     private final SortedMap<String, String> byPointer;
@@ -100,21 +106,27 @@ public final class ZawgyiOriginals {
     }
 
     /**
-     * The originals of what a record holds after a write, every write of its fields (create, update, erasure): the
-     * earlier ones, then those of this write, each kept
-     * only while the field at its pointer still holds its conversion. A field rewritten, erased or moved in a list
-     * loses its original, so no write path has to remember to drop one, and an erased value leaves nothing behind.
+     * The originals of what a record holds after a write, every write of its fields (create, update, erasure): an
+     * earlier one while its field holds the same text as before the write, and those of this write. A field
+     * rewritten, erased or moved in a list loses its original, so no write path has to remember to drop one, and an
+     * erased value leaves nothing behind. Nothing is converted again.
+     *
+     * @param before the record's fields before the write (null for a new record)
+     * @param after the record's fields as written
      */
-    public ZawgyiOriginals after(ZawgyiOriginals written, JsonNode record) {
+    public ZawgyiOriginals after(ZawgyiOriginals written, JsonNode before, JsonNode after) {
         SortedMap<String, String> kept = new TreeMap<>();
-        for (ZawgyiOriginals originals : new ZawgyiOriginals[] {this, written}) {
-            originals.byPointer.forEach((pointer, original) -> {
-                JsonNode field = record.at(pointer);
-                if (field.isTextual() && field.textValue().equals(Zawgyi.toUnicode(original))) {
-                    kept.put(pointer, original);
-                }
-            });
-        }
+        byPointer.forEach((pointer, original) -> {
+            JsonNode now = after.at(pointer);
+            if (before != null && now.isTextual() && now.equals(before.at(pointer))) {
+                kept.put(pointer, original);
+            }
+        });
+        written.byPointer.forEach((pointer, original) -> {
+            if (after.at(pointer).isTextual()) {
+                kept.put(pointer, original);
+            }
+        });
         return of(kept);
     }
 }

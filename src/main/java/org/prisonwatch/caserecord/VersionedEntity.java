@@ -36,8 +36,12 @@ public abstract class VersionedEntity implements GatedRecord {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
-    /** What writers typed in Zawgyi where it was stored converted to Unicode, as {@code ZawgyiOriginals} hold it. */
-    @Column(name = "zawgyi_originals", length = 200_000)
+    /**
+     * What writers typed in Zawgyi where it was stored converted to Unicode, as {@code ZawgyiOriginals} hold it. The
+     * column holds up to ZawgyiOriginals.MAX_STORED characters (V15); the length here only has Hibernate expect a
+     * varchar, which it stops doing on H2 beyond 1,048,576.
+     */
+    @Column(name = "zawgyi_originals", length = 1_048_576)
     public String zawgyiOriginals;
 
     /** Marks a write; also makes the row dirty so that its version moves on with every write. */
@@ -54,10 +58,11 @@ public abstract class VersionedEntity implements GatedRecord {
      * (see {@link ZawgyiOriginals#after}).
      *
      * @param written what this write converted
-     * @param fields the record's editable fields as now written
+     * @param before the record's editable fields before the write; null for a new record
+     * @param after the record's editable fields as now written
      */
-    public void keepZawgyiStanding(ZawgyiOriginals written, JsonNode fields) {
-        zawgyiOriginals = ZawgyiOriginals.read(zawgyiOriginals).after(written, fields).stored();
+    public void keepZawgyiStanding(ZawgyiOriginals written, JsonNode before, JsonNode after) {
+        zawgyiOriginals = ZawgyiOriginals.read(zawgyiOriginals).after(written, before, after).stored();
     }
 
     public boolean isDeleted() {

@@ -1,5 +1,6 @@
 package org.prisonwatch.collection;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +38,9 @@ public class ByReferenceUpserts {
     @Inject
     Callers callers;
 
+    @Inject
+    ObjectMapper mapper;
+
     @Transactional(Transactional.TxType.MANDATORY)
     <E extends VersionedEntity, I, V> Upserted<V> upsert(RecordService<E, I, V> service, String externalRef,
             String ifMatch, UnicodeInput<I> typed) {
@@ -65,7 +69,8 @@ public class ByReferenceUpserts {
                     + "externalRef " + externalRef + " was deleted by an administrator; a deleted reference is not "
                     + "reused, so send the record under a new externalRef");
         }
-        I stored = kind.toInput().apply(existing);
+        // a record written before Zawgyi was converted holds it as typed: the same text sent again is no change
+        I stored = UnicodeInput.of(mapper, kind.toInput().apply(existing), kind.inputType()).input();
         boolean setsHidden = !service.gate.identifying(existing) && kind.hidden().setsHidden(referenced);
         I merged = service.withHiddenFieldsKept(existing, referenced, stored);
         if (IfMatch.isAbsent(ifMatch) && !setsHidden && normalized(kind, merged).equals(stored)) {

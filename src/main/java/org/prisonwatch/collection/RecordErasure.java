@@ -52,11 +52,12 @@ public class RecordErasure {
             throw ProblemException.notFound(kind.label());
         }
         IfMatch.require(ifMatch, entity.version);
-        ObjectNode fields = mapper.valueToTree(kind.toInput().apply(entity));
+        ObjectNode before = mapper.valueToTree(kind.toInput().apply(entity));
+        ObjectNode fields = before.deepCopy();
         fields.putNull(field.jsonName());
         I erased = mapper.convertValue(fields, kind.inputType());
         kind.copy().accept(erased, entity);
-        entity.keepZawgyiStanding(ZawgyiOriginals.none(), mapper.valueToTree(erased));
+        entity.keepZawgyiStanding(ZawgyiOriginals.none(), before, mapper.valueToTree(erased));
         entity.touch();
         em.flush();
         journal.recorded(field.erase(), kind, entity);

@@ -31,6 +31,7 @@ import org.prisonwatch.api.RecordReference;
 import org.prisonwatch.api.Upserted;
 import org.prisonwatch.audit.AuditAction;
 import org.prisonwatch.burmese.UnicodeInput;
+import org.prisonwatch.burmese.ZawgyiOriginals;
 import org.prisonwatch.caserecord.CurrentState;
 import org.prisonwatch.caserecord.ExternallyReferenced;
 import org.prisonwatch.caserecord.ProtectedEntity;
@@ -208,6 +209,12 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         UnicodeInput<I> typed = UnicodeInput.of(mapper, input, kind.inputType());
         if (!typed.originals().isEmpty()) {
             validate(typed.input());
+            String originals = typed.originals().stored();
+            if (originals.length() > ZawgyiOriginals.MAX_STORED) {
+                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The text typed in Zawgyi is too long to "
+                        + "keep beside its conversion: " + originals.length() + " characters as stored, at most "
+                        + ZawgyiOriginals.MAX_STORED);
+            }
         }
         return typed;
     }
@@ -221,8 +228,9 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
 
     /** Copies the input onto the entity, with what its writers typed in Zawgyi as still stands after this write. */
     private void write(UnicodeInput<I> typed, E entity) {
+        JsonNode before = mapper.valueToTree(kind.toInput().apply(entity));
         apply(typed.input(), entity);
-        entity.keepZawgyiStanding(typed.originals(), mapper.valueToTree(kind.toInput().apply(entity)));
+        entity.keepZawgyiStanding(typed.originals(), before, mapper.valueToTree(kind.toInput().apply(entity)));
     }
 
     /** The input with the fields the caller cannot read of this record taken from what is stored. */

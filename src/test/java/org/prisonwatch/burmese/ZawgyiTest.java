@@ -33,6 +33,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.access.Role;
 import org.prisonwatch.support.Database;
+import org.prisonwatch.support.FeedReader;
 import org.prisonwatch.support.Keys;
 
 /**
@@ -229,6 +230,150 @@ class ZawgyiTest {
                 .statusCode(200).body("items.id", contains(id)).body("items[0].zawgyiOriginals", nullValue());
         anonymous().queryParam("q", "ျမစ္ႀကီးနား").queryParam("prisonId", prison(unique("Kachin")))
                 .get("/api/v1/incidents").then().statusCode(200).body("items", empty());
+    }
+
+    /** Found by a hostile review: a run of thousands of words once overflowed the stack (a 500) on long notes. */
+    @Test
+    void aLongTextOfManyWordsIsStored() {
+        Map<String, Object> body = incidentBody(prison(unique("Kachin")), "2025-03-01", null);
+        String typed = "ေထာင္ ".repeat(2500) + "\u200b".repeat(3) + "က\u200b".repeat(2000);
+        body.put("description", typed);
+        String id = create("incidents", body);
+        api().get("/api/v1/incidents/" + id).then().statusCode(200)
+                .body("description", equalTo("ထောင် ".repeat(2500) + "\u200b".repeat(3) + "က\u200b".repeat(2000)))
+                .body("zawgyiOriginals", equalTo(Map.of("/description", typed)));
+    }
+
+    /** A Unicode prison name pasted into a Zawgyi sentence keeps its spelling, and search still finds it. */
+    @Test
+    void aUnicodeWordInAZawgyiSentenceStaysAsTyped() {
+        String prisonId = prison(unique("Kachin"));
+        Map<String, Object> body = incidentBody(prisonId, "2025-03-01", null);
+        String zawgyi = "စစ္ေကာင္စီသည္ အက်ဉ္းသားမ်ားကို လက္နက္ကိုင္ခိုင္းၿပီး တိုက္ပြဲသို႔ ေစလႊတ္ခဲ့သည္။";
+        body.put("description", zawgyi + " " + BANMAW);
+        body.put("confidentiality", "PUBLIC");
+        String id = create("incidents", body);
+        api().get("/api/v1/incidents/" + id).then().statusCode(200).body("description", equalTo(
+                "စစ်ကောင်စီသည် အကျဉ်းသားများကို လက်နက်ကိုင်ခိုင်းပြီး တိုက်ပွဲသို့ စေလွှတ်ခဲ့သည်။ " + BANMAW));
+        anonymous().queryParam("q", BANMAW).queryParam("prisonId", prisonId).get("/api/v1/incidents").then()
+                .statusCode(200).body("items.id", contains(id));
+    }
+
+    /** Fifty citations with long Zawgyi excerpts: more than the originals column first held (a 500 then). */
+    @Test
+    void theOriginalsOfAFullRecordAreKept() {
+        String sourceId = create("sources", org.prisonwatch.support.Fixtures.sourceBody());
+        String excerpt = "ေထာင္ဒဏ္ကာလ ေလ်ွာ့ေပးမည္ဟု ကတိေပးခဲ့သည္။ ".repeat(97);
+        Map<String, Object> body = incidentBody(prison(unique("Kachin")), "2025-03-01", null);
+        body.put("citations", java.util.Collections.nCopies(50, Map.of("sourceId", sourceId, "excerpt", excerpt)));
+        body.put("description", excerpt.repeat(4));
+        String id = create("incidents", body);
+        assertEquals(1, db.count("select count(*) from incident where id = ? and length(zawgyi_originals) > 200000",
+                id));
+    }
+
+    /** A link points where it was typed, whatever script its path is in. */
+    @Test
+    void linksAreKeptAsTyped() {
+        Map<String, Object> source = org.prisonwatch.support.Fixtures.sourceBody();
+        String url = "https://my.wikipedia.org/wiki/" + BANMAW_ZAWGYI;
+        source.put("url", url);
+        String id = create("sources", source);
+        api().get("/api/v1/sources/" + id).then().statusCode(200).body("url", equalTo(url))
+                .body("zawgyiOriginals", nullValue());
+    }
+
+    /** Exact filters compare text as it is stored: a township typed in Zawgyi either time matches. */
+    @Test
+    void filtersOnTextConvertLikeTheRecords() {
+        String region = unique("Kachin");
+        Map<String, Object> body = prisonBody(region);
+        body.put("township", "ဗန္းေမာ္");
+        String id = create("prisons", body);
+        for (String township : List.of("ဗန္းေမာ္", "ဗန်းမော်")) {
+            anonymous().queryParam("stateRegion", region).queryParam("township", township).get("/api/v1/prisons")
+                    .then().statusCode(200).body("items.id", contains(id));
+        }
+    }
+
+    /**
+     * A record written before Zawgyi was converted holds it as typed: searching as typed still finds it, and a
+     * partner's nightly sync sending the same text again is no change.
+     */
+    @Test
+    void recordsWrittenBeforeConversionStillWork() {
+        String ref = unique("zawgyi-legacy");
+        Map<String, Object> body = incidentBody(prison(unique("Kachin")), "2025-03-01", null);
+        body.put("title", "Legacy");
+        String id = as(Role.PARTNER).body(body).put("/api/v1/incidents/by-ref/" + ref).then().statusCode(201)
+                .extract().path("id");
+        // as an earlier release stored it: the text as typed, and its search text likewise
+        db.execute("update incident set title = ?, search_text = ? where id = ?", MYITKYINA_ZAWGYI,
+                MYITKYINA_ZAWGYI, id);
+
+        body.put("title", MYITKYINA_ZAWGYI);
+        as(Role.PARTNER).body(body).put("/api/v1/incidents/by-ref/" + ref).then().statusCode(200)
+                .body("version", equalTo(1));
+        as(Role.PARTNER).queryParam("q", "ျမစ္ႀကီးနား").queryParam("prisonId", (String) body.get("prisonId"))
+                .get("/api/v1/incidents").then().statusCode(200).body("items.id", contains(id));
+    }
+
+    /**
+     * What was typed in a casualty's person or a source's contact is identifying: no caller who may not read those
+     * fields gets it, from any path that returns the records.
+     */
+    @Test
+    void identifyingTextTypedInZawgyiReachesNoOneWhoMayNotReadIt() {
+        String otherReporter = Keys.another(Role.REPORTER);
+        List<String> callers = java.util.Arrays.asList(null, Keys.of(Role.PARTNER), otherReporter);
+        Map<String, String> feedEnds = new java.util.HashMap<>();
+        for (String key : callers) {
+            feedEnds.put(key, FeedReader.atEnd(() -> key == null ? given() : given().header("Authorization",
+                    "Bearer " + key)).cursor());
+        }
+        String incidentId = incidentOn(prison(unique("Kachin")), "2025-03-01", "PUBLIC");
+        String person = "ေမာင္ေအာင္ျမင့္ေက်ာ္";
+        String personUnicode = "မောင်အောင်မြင့်ကျော်";
+        Map<String, Object> casualty = casualtyBody(incidentId);
+        casualty.put("person", Map.of("name", person));
+        String casualtyId = as(Role.REPORTER).body(casualty).post("/api/v1/casualties").then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> source = org.prisonwatch.support.Fixtures.sourceBody();
+        source.put("contact", "ဖုန္း " + person);
+        String sourceId = as(Role.REPORTER).body(source).post("/api/v1/sources").then().statusCode(201)
+                .extract().path("id");
+        // published by an analyst, so that every caller below sees the records themselves
+        patch("\"1\"").body(Map.of("confidentiality", "PUBLIC")).patch("/api/v1/casualties/" + casualtyId).then()
+                .statusCode(200);
+        patch("\"1\"").body(Map.of("confidentiality", "PUBLIC")).patch("/api/v1/sources/" + sourceId).then()
+                .statusCode(200);
+        anonymous().get("/api/v1/casualties/" + casualtyId).then().statusCode(200);
+
+        List<String> paths = List.of("/api/v1/casualties/" + casualtyId, "/api/v1/casualties/" + casualtyId
+                + "/history", "/api/v1/incidents/" + incidentId + "/casualties", "/api/v1/casualties?incidentId="
+                + incidentId, "/api/v1/sources/" + sourceId, "/api/v1/sources/" + sourceId + "/history",
+                "/api/v1/changes?limit=500&after=");
+        int checked = 0;
+        for (String key : callers) {
+            for (String listed : paths) {
+                String path = listed.endsWith("after=") ? listed + feedEnds.get(key) : listed;
+                for (String type : List.of("application/json", "text/csv", "application/geo+json")) {
+                    var request = given().accept(type);
+                    String seen = (key == null ? request : request.header("Authorization", "Bearer " + key))
+                            .get(path).asString();
+                    checked++;
+                    assertFalse(seen.contains(person) || seen.contains(personUnicode) || seen.contains("ဖုန္း"),
+                            path + " as " + type);
+                }
+            }
+        }
+        assertEquals(63, checked);
+        // the reporter who typed them, and staff, do read them
+        as(Role.REPORTER).get("/api/v1/casualties/" + casualtyId).then().statusCode(200)
+                .body("person.name", equalTo(personUnicode))
+                .body("zawgyiOriginals", equalTo(Map.of("/person/name", person)));
+        as(Role.ANALYST).get("/api/v1/sources/" + sourceId).then().statusCode(200)
+                .body("zawgyiOriginals", equalTo(Map.of("/contact", "ဖုန္း " + person)));
     }
 
     private static List<String> fixture(String name) {
