@@ -33,6 +33,9 @@ public final class CsvExport {
      * The whole list from the caller's cursor (or the start), in the caller's sort.
      *
      * @param rows turns a page of records into rows, with whatever the page needs looked up once for all of them
+     * <p>Each page is sent as soon as it is written, so the response is under way from the first page on: a
+     * failure after it resets the connection (see Exports) and the client sees a broken transfer.
+     *
      * @param afterPage lets go of what the page loaded (the request's persistence context would otherwise keep
      *     every record of the list until the end: a million of them ran a 256 MB heap out)
      */
@@ -40,17 +43,19 @@ public final class CsvExport {
             List<CsvColumn<R>> columns, Function<List<V>, List<R>> rows, Runnable afterPage) {
         Page<V> first = source.first(asked, pageSize);
         return output -> {
-            try (CsvGenerator csv = CSV.getFactory().createGenerator(new BufferedOutputStream(new Unclosed(output),
-                    64 * 1024))) {
-                csv.setSchema(ROWS);
-                row(csv, columns.stream().map(CsvColumn::header).toList());
-                row(csv, columns.stream().map(CsvColumn::hxl).toList());
-                source.walk(first, asked, pageSize, records -> {
-                    for (R row : rows.apply(records)) {
-                        row(csv, columns.stream().map(column -> cell(column.value().apply(row))).toList());
-                    }
-                }, afterPage);
-            }
+            // closed only once every page is out: a failure must leave the file unfinished, not flush and end it
+            CsvGenerator csv = CSV.getFactory().createGenerator(new BufferedOutputStream(new Unclosed(output),
+                    64 * 1024));
+            csv.setSchema(ROWS);
+            row(csv, columns.stream().map(CsvColumn::header).toList());
+            row(csv, columns.stream().map(CsvColumn::hxl).toList());
+            source.walk(first, asked, pageSize, records -> {
+                for (R row : rows.apply(records)) {
+                    row(csv, columns.stream().map(column -> cell(column.value().apply(row))).toList());
+                }
+                csv.flush();
+            }, afterPage);
+            csv.close();
         };
     }
 

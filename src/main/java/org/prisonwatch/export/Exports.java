@@ -3,7 +3,9 @@ package org.prisonwatch.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -103,12 +105,14 @@ public class Exports {
     }
 
     /**
-     * The list's pages, each written only if the caller's key is still in force once it has been read: revoking a
-     * key stops its exports between two pages, and no page read after the revocation goes out.
+     * The list's pages, each read only while the caller's key is in force and written only if it still is once read:
+     * revoking a key stops its exports between two pages, no page read after the revocation goes out, and none is
+     * read (and audited as read) once the revocation is seen.
      */
     private <V> PageSource<V> whileKeyInForce(PageSource<V> source) {
         Runnable check = keyInForce.check();
         return params -> {
+            check.run();
             Page<V> page = source.page(params);
             check.run();
             return page;
@@ -134,7 +138,13 @@ public class Exports {
     private <T> RestResponse<T> export(String filename, String type, Function<Runnable, StreamingOutput> export) {
         RestResponse.ResponseBuilder<Object> response = RestResponse.ResponseBuilder.ok().type(type)
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-        if (request.getCurrent().request().method() == HttpMethod.HEAD) {
+        HttpServerRequest call = request.getCurrent().request();
+        if (call.version() == HttpVersion.HTTP_1_0) {
+            throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "A file needs HTTP/1.1 or later: over HTTP/1.0 a "
+                    + "file cut short cannot be told from a whole one. Connect with HTTP/1.1 (behind nginx: "
+                    + "proxy_http_version 1.1), or read the list as JSON pages");
+        }
+        if (call.method() == HttpMethod.HEAD) {
             return (RestResponse<T>) (RestResponse<?>) response.build();
         }
         long deadline = System.nanoTime() + maxDuration.toNanos();
@@ -155,8 +165,9 @@ public class Exports {
             try {
                 stream.write(output);
             } catch (IOException | RuntimeException e) {
-                // whatever was written so far may still sit in a buffer, with the response not yet committed: ended
-                // normally, it would go out as a complete file. Reset, the client sees a broken transfer instead.
+                // the first page is out (each is sent as written) and the file is left unfinished: ended normally,
+                // the response would still look whole to a client that saves as it reads. Reset, the client sees
+                // a broken transfer.
                 connection.reset();
                 throw e;
             } finally {

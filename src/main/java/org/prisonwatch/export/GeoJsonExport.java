@@ -36,33 +36,37 @@ public final class GeoJsonExport {
         Page<V> first = source.first(asked, pageSize);
         ObjectWriter record = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         return output -> {
-            try (JsonGenerator json = mapper.getFactory().createGenerator(new BufferedOutputStream(
-                    new CsvExport.Unclosed(output), 64 * 1024))) {
-                json.writeStartObject();
-                json.writeStringField("type", "FeatureCollection");
-                json.writeArrayFieldStart("features");
-                source.walk(first, asked, pageSize, records -> {
-                    for (R row : rows.apply(records)) {
-                        GeoPoint at = point.apply(row);
-                        if (at != null) {
-                            json.writeStartObject();
-                            json.writeStringField("type", "Feature");
-                            json.writeObjectFieldStart("geometry");
-                            json.writeStringField("type", "Point");
-                            json.writeArrayFieldStart("coordinates");
-                            json.writeNumber(at.longitude());
-                            json.writeNumber(at.latitude());
-                            json.writeEndArray();
-                            json.writeEndObject();
-                            json.writeFieldName("properties");
-                            record.writeValue(json, properties.apply(row));
-                            json.writeEndObject();
-                        }
+            // closed only once every page is out: closing would complete the JSON and flush it, so a failure must
+            // leave the document unfinished
+            JsonGenerator json = mapper.getFactory().createGenerator(new BufferedOutputStream(
+                    new CsvExport.Unclosed(output), 64 * 1024));
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+            json.writeStartObject();
+            json.writeStringField("type", "FeatureCollection");
+            json.writeArrayFieldStart("features");
+            source.walk(first, asked, pageSize, records -> {
+                for (R row : rows.apply(records)) {
+                    GeoPoint at = point.apply(row);
+                    if (at != null) {
+                        json.writeStartObject();
+                        json.writeStringField("type", "Feature");
+                        json.writeObjectFieldStart("geometry");
+                        json.writeStringField("type", "Point");
+                        json.writeArrayFieldStart("coordinates");
+                        json.writeNumber(at.longitude());
+                        json.writeNumber(at.latitude());
+                        json.writeEndArray();
+                        json.writeEndObject();
+                        json.writeFieldName("properties");
+                        record.writeValue(json, properties.apply(row));
+                        json.writeEndObject();
                     }
-                }, afterPage);
-                json.writeEndArray();
-                json.writeEndObject();
-            }
+                }
+                json.flush();
+            }, afterPage);
+            json.writeEndArray();
+            json.writeEndObject();
+            json.close();
         };
     }
 }

@@ -3,8 +3,8 @@ package org.prisonwatch.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.api.ProblemType;
 
 /**
  * The key a request was authorised with, checked again while its response goes on: an export can stream for many
@@ -23,8 +23,8 @@ public class KeyInForce {
     ApiKeyService keys;
 
     /**
-     * A check for this request's key, to run as the response goes on, on any thread: it throws once the key is
-     * revoked, at once for a revocation made on this instance and within {@code prisonwatch.key-cache.ttl} for one
+     * A check for this request's key, to run as the response goes on, on any thread: it throws (a 401 problem, while
+     * the response has not begun) once the key is revoked, at once for a revocation made on this instance and within {@code prisonwatch.key-cache.ttl} for one
      * made on another, as a new request would find. An anonymous request has no key to lose.
      */
     public Runnable check() {
@@ -35,7 +35,8 @@ public class KeyInForce {
         }
         return () -> {
             if (keys.authenticate(hash).isEmpty()) {
-                throw new UncheckedIOException(new IOException("the key this response was sent under was revoked"));
+                throw new ProblemException(ProblemType.UNAUTHENTICATED, "The key this request was sent with has "
+                        + "been revoked");
             }
         };
     }

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.prisonwatch.burmese.Zawgyi;
 import org.prisonwatch.caserecord.VerificationStatus;
 
 /**
@@ -23,9 +24,10 @@ record Selection(Map<Dimension, Object> values, LocalDate from, LocalDate to, bo
         return new Selection(values, params.from, params.to, Boolean.TRUE.equals(params.verifiedOnly));
     }
 
+    /** Text as it is stored: Burmese typed in Zawgyi converted, as for the lists' filters. */
     private static void put(Map<Dimension, Object> values, Dimension dimension, Object value) {
         if (value != null) {
-            values.put(dimension, value);
+            values.put(dimension, value instanceof String text ? Zawgyi.toUnicode(text) : value);
         }
     }
 

@@ -23,6 +23,8 @@ import static org.prisonwatch.support.Fixtures.prison;
 import static org.prisonwatch.support.Fixtures.prisonBody;
 import static org.prisonwatch.support.Fixtures.unique;
 
+import com.google.myanmartools.TransliterateU2Z;
+import com.ibm.icu.text.Transliterator;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -92,6 +94,45 @@ class ZawgyiTest {
                     .body("zawgyiOriginals", nullValue());
             assertEquals(1, db.count("select count(*) from incident where id = ? and description = ? "
                     + "and zawgyi_originals is null", id, sentence));
+        }
+    }
+
+    /**
+     * The Universal Declaration of Human Rights in Burmese (unicode.org/udhr), its 91 lines of Burmese: stored as
+     * typed in Unicode; typed in Zawgyi (made from it by myanmar-tools' own converter) each line is stored as ICU
+     * converts it whole, a Unicode word inside a Zawgyi run notwithstanding.
+     */
+    @Test
+    void theUniversalDeclarationPassesThroughAndItsZawgyiConverts() {
+        List<String> lines = fixture("udhr-mya.txt").stream().map(String::strip)
+                .filter(line -> line.chars().anyMatch(c -> c >= 0x1000 && c <= 0x109F)).toList();
+        assertEquals(91, lines.size());
+        TransliterateU2Z toZawgyi = new TransliterateU2Z("Unicode to Zawgyi");
+        Transliterator toUnicode = Transliterator.getInstance("Zawgyi-my");
+        String prisonId = prison(unique("Yangon"));
+        List<String> chunk = new java.util.ArrayList<>();
+        for (String line : lines) {
+            if (chunk.stream().mapToInt(String::length).sum() + chunk.size() + line.length() > 20_000) {
+                storesAsTypedAndConvertsItsZawgyi(prisonId, chunk, toZawgyi, toUnicode);
+                chunk.clear();
+            }
+            chunk.add(line);
+        }
+        storesAsTypedAndConvertsItsZawgyi(prisonId, chunk, toZawgyi, toUnicode);
+    }
+
+    private static void storesAsTypedAndConvertsItsZawgyi(String prisonId, List<String> lines,
+            TransliterateU2Z toZawgyi, Transliterator toUnicode) {
+        String unicode = String.join("\n", lines);
+        String zawgyi = String.join("\n", lines.stream().map(toZawgyi::convert).toList());
+        String converted = String.join("\n", lines.stream().map(toZawgyi::convert).map(toUnicode::transliterate)
+                .toList());
+        for (String[] typedAndStored : new String[][] {{unicode, unicode}, {zawgyi, converted}}) {
+            Map<String, Object> body = incidentBody(prisonId, "2025-03-01", null);
+            body.put("description", typedAndStored[0]);
+            String id = create("incidents", body);
+            api().get("/api/v1/incidents/" + id).then().statusCode(200)
+                    .body("description", equalTo(typedAndStored[1]));
         }
     }
 
@@ -283,16 +324,22 @@ class ZawgyiTest {
                 .body("zawgyiOriginals", nullValue());
     }
 
-    /** Exact filters compare text as it is stored: a township typed in Zawgyi either time matches. */
+    /** Exact filters compare text as it is stored: a region or township typed in Zawgyi either time matches. */
     @Test
     void filtersOnTextConvertLikeTheRecords() {
-        String region = unique("Kachin");
-        Map<String, Object> body = prisonBody(region);
+        String suffix = unique("");
+        Map<String, Object> body = prisonBody("ကခ်င္ျပည္နယ္" + suffix);
         body.put("township", "ဗန္းေမာ္");
         String id = create("prisons", body);
         for (String township : List.of("ဗန္းေမာ္", "ဗန်းမော်")) {
-            anonymous().queryParam("stateRegion", region).queryParam("township", township).get("/api/v1/prisons")
-                    .then().statusCode(200).body("items.id", contains(id));
+            anonymous().queryParam("stateRegion", "ကချင်ပြည်နယ်" + suffix).queryParam("township", township)
+                    .get("/api/v1/prisons").then().statusCode(200).body("items.id", contains(id));
+        }
+        incidentOn(id, "2025-03-01", "PUBLIC");
+        for (String region : List.of("ကခ်င္ျပည္နယ္" + suffix, "ကချင်ပြည်နယ်" + suffix)) {
+            anonymous().queryParam("groupBy", "stateRegion").queryParam("stateRegion", region)
+                    .get("/api/v1/stats/incidents").then().statusCode(200)
+                    .body("rows.keys.stateRegion", contains("ကချင်ပြည်နယ်" + suffix));
         }
     }
 
