@@ -228,6 +228,11 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
 
     /** Copies the input onto the entity, with what its writers typed in Zawgyi as still stands after this write. */
     private void write(UnicodeInput<I> typed, E entity) {
+        if (entity.zawgyiOriginals == null && typed.originals().isEmpty()) {
+            // nothing typed in Zawgyi, before or now: the common case costs no trees
+            apply(typed.input(), entity);
+            return;
+        }
         JsonNode before = mapper.valueToTree(kind.toInput().apply(entity));
         apply(typed.input(), entity);
         entity.keepZawgyiStanding(typed.originals(), before, mapper.valueToTree(kind.toInput().apply(entity)));
