@@ -12,9 +12,8 @@ public final class Filter {
     private final List<String> clauses = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
 
-    /** Adds the clause when the value is present; the clause refers to the value as :name. */
     /**
-     * Adds the clause when the value is given. Text is compared as it is stored: Burmese typed in Zawgyi is converted
+     * Adds the clause when the value is given; the clause refers to the value as :name. Text is compared as it is stored: Burmese typed in Zawgyi is converted
      * first (see {@link SearchText}).
      */
     public Filter when(Object value, String name, String clause) {

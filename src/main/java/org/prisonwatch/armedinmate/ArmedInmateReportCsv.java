@@ -10,7 +10,6 @@ import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.export.Cells;
 import org.prisonwatch.export.CsvColumn;
 import org.prisonwatch.export.ExportedList;
-import org.prisonwatch.export.GeoPoint;
 import org.prisonwatch.prison.PrisonPlace;
 import org.prisonwatch.prison.PrisonPlaces;
 
@@ -65,8 +64,8 @@ public class ArmedInmateReportCsv {
 
     /** The report list as a file: a report is placed at its prison. */
     ExportedList<ArmedInmateReportView, Row> exported() {
-        return new ExportedList<>("armed-inmate-reports", COLUMNS, this::rows, row -> row.place() == null ? null
-                : GeoPoint.of(row.place().latitude(), row.place().longitude()), Row::report);
+        return new ExportedList<>("armed-inmate-reports", COLUMNS, this::rows,
+                row -> PrisonPlace.pointOf(row.place()), Row::report);
     }
 
     List<Row> rows(List<ArmedInmateReportView> page) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 
 /**
  * A write's input with every text typed in Zawgyi converted to Unicode, wherever it sits (a title, a name in a
@@ -33,41 +32,34 @@ public record UnicodeInput<I>(I input, ZawgyiOriginals originals) {
     }
 
     /** The same originals over an input derived from this one by changes that convert nothing. */
-    public UnicodeInput<I> with(UnaryOperator<I> change) {
-        return new UnicodeInput<>(change.apply(input), originals);
+    public UnicodeInput<I> withInput(I derived) {
+        return new UnicodeInput<>(derived, originals);
     }
 
-    private static void convert(JsonNode node, String pointer, SortedMap<String, String> originals) {
+    /**
+     * Converts the text inside a node, noting the originals; for a text node, returns its Unicode when it held
+     * Zawgyi (its parent puts it in its place), else null.
+     */
+    private static String convert(JsonNode node, String pointer, SortedMap<String, String> originals) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext();) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                String at = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
-                JsonNode value = field.getValue();
-                if (AS_TYPED.contains(field.getKey())) {
-                    continue;
-                }
-                String unicode = converted(value, at, originals);
-                if (unicode != null) {
-                    field.setValue(TextNode.valueOf(unicode));
-                } else {
-                    convert(value, at, originals);
+                if (!AS_TYPED.contains(field.getKey())) {
+                    String at = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                    String unicode = convert(field.getValue(), at, originals);
+                    if (unicode != null) {
+                        field.setValue(TextNode.valueOf(unicode));
+                    }
                 }
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                String at = pointer + "/" + i;
-                String unicode = converted(array.get(i), at, originals);
+                String unicode = convert(array.get(i), pointer + "/" + i, originals);
                 if (unicode != null) {
                     array.set(i, TextNode.valueOf(unicode));
-                } else {
-                    convert(array.get(i), at, originals);
                 }
             }
         }
-    }
-
-    /** The Unicode of a text node that held Zawgyi, its original noted; null for anything else. */
-    private static String converted(JsonNode node, String pointer, SortedMap<String, String> originals) {
         if (!node.isTextual()) {
             return null;
         }

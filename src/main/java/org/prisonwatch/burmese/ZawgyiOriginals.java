@@ -16,14 +16,23 @@ import java.util.TreeMap;
  */
 public final class ZawgyiOriginals {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<TreeMap<String, String>> AS_MAP = new TypeReference<>() {
-    };
+    /** What a response's zawgyiOriginals hold, as the API document says it. */
+    public static final String DESCRIPTION = "What writers typed in the legacy Zawgyi encoding, where it was stored "
+            + "converted to Unicode: the JSON Pointer (RFC 6901) of each converted field, to the text as typed. Only "
+            + "for callers who may read the record's identifying data; left out when nothing was converted";
+
+    /** The name responses give the originals under. */
+    static final String RESPONSE_FIELD = "zawgyiOriginals";
+
     /**
      * The column's length (V15): only a body far past the default size limit (a deployment that raised
      * PRISONWATCH_MAX_BODY_SIZE) can bring more.
      */
     public static final int MAX_STORED = 10_485_760;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<TreeMap<String, String>> AS_MAP = new TypeReference<>() {
+    };
 
     private static final ZawgyiOriginals NONE = new ZawgyiOriginals(new TreeMap<>());
 
@@ -40,14 +49,6 @@ public final class ZawgyiOriginals {
     static ZawgyiOriginals of(SortedMap<String, String> byPointer) {
         return byPointer.isEmpty() ? NONE : new ZawgyiOriginals(byPointer);
     }
-
-    /** What a response's zawgyiOriginals hold, as the API document says it. */
-    public static final String DESCRIPTION = "What writers typed in the legacy Zawgyi encoding, where it was stored "
-            + "converted to Unicode: the JSON Pointer (RFC 6901) of each converted field, to the text as typed. Only "
-            + "for callers who may read the record's identifying data; left out when nothing was converted";
-
-    /** The name responses give the originals under. */
-    static final String RESPONSE_FIELD = "zawgyiOriginals";
 
     /**
      * Removes from a rendered record the originals of a top-level field and of everything inside it, as an erasure
@@ -111,14 +112,14 @@ public final class ZawgyiOriginals {
      * rewritten, erased or moved in a list loses its original, so no write path has to remember to drop one, and an
      * erased value leaves nothing behind. Nothing is converted again.
      *
-     * @param before the record's fields before the write (null for a new record)
+     * @param before the record's fields before the write (all empty for a new record)
      * @param after the record's fields as written
      */
     public ZawgyiOriginals after(ZawgyiOriginals written, JsonNode before, JsonNode after) {
         SortedMap<String, String> kept = new TreeMap<>();
         byPointer.forEach((pointer, original) -> {
             JsonNode now = after.at(pointer);
-            if (before != null && now.isTextual() && now.equals(before.at(pointer))) {
+            if (now.isTextual() && now.equals(before.at(pointer))) {
                 kept.put(pointer, original);
             }
         });

@@ -58,7 +58,7 @@ public abstract class VersionedEntity implements GatedRecord {
      * (see {@link ZawgyiOriginals#after}).
      *
      * @param written what this write converted
-     * @param before the record's editable fields before the write; null for a new record
+     * @param before the record's editable fields before the write (all empty for a new record)
      * @param after the record's editable fields as now written
      */
     public void keepZawgyiStanding(ZawgyiOriginals written, JsonNode before, JsonNode after) {

@@ -17,7 +17,6 @@ import org.prisonwatch.caserecord.VerificationStatus;
 import org.prisonwatch.export.Cells;
 import org.prisonwatch.export.CsvColumn;
 import org.prisonwatch.export.ExportedList;
-import org.prisonwatch.export.GeoPoint;
 import org.prisonwatch.incident.IncidentRepository;
 import org.prisonwatch.prison.PrisonPlace;
 import org.prisonwatch.prison.PrisonPlaces;
@@ -74,8 +73,8 @@ public class CasualtyCsv {
 
     /** The casualty list as a file: a casualty is placed at its incident's prison, when the caller may see it. */
     ExportedList<CasualtyResponse, Row> exported() {
-        return new ExportedList<>("casualties", COLUMNS, this::rows, row -> row.place() == null ? null
-                : GeoPoint.of(row.place().latitude(), row.place().longitude()), Row::view);
+        return new ExportedList<>("casualties", COLUMNS, this::rows, row -> PrisonPlace.pointOf(row.place()),
+                Row::view);
     }
 
     List<Row> rows(List<CasualtyResponse> page) {

@@ -62,7 +62,7 @@ public class ByReferenceUpserts {
                 throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match was given, but you have no "
                         + kind.label().toLowerCase() + " with externalRef " + externalRef + " to match");
             }
-            return new Upserted<>(true, service.create(typed.with(sent -> referenced)));
+            return new Upserted<>(true, service.create(typed.withInput(referenced)));
         }
         if (existing.isDeleted()) {
             throw new ProblemException(ProblemType.CONFLICT, "Your " + kind.label().toLowerCase() + " with "
@@ -77,7 +77,7 @@ public class ByReferenceUpserts {
             return new Upserted<>(false, service.show(existing));
         }
         IfMatch.require(ifMatch, existing.version);
-        return new Upserted<>(false, service.update(existing, typed.with(sent -> merged)));
+        return new Upserted<>(false, service.update(existing, typed.withInput(merged)));
     }
 
     <E extends VersionedEntity> E findOwn(RecordKind<E, ?, ?> kind, UUID submitter, String externalRef) {

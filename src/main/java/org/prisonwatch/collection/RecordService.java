@@ -193,8 +193,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         if (entity instanceof ProtectedEntity record) {
             refuseTakenExternalRef(record.submittedBy, externalRefOf(written), entity.id);
         }
-        I checked = written;
-        write(typed.with(sent -> checked), entity);
+        write(typed.withInput(written), entity);
         entity.touch();
         em.flush();
         journal.recorded(AuditAction.UPDATE, kind, entity);

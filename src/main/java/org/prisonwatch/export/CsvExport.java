@@ -32,10 +32,10 @@ public final class CsvExport {
     /**
      * The whole list from the caller's cursor (or the start), in the caller's sort.
      *
-     * @param rows turns a page of records into rows, with whatever the page needs looked up once for all of them
      * <p>Each page is sent as soon as it is written, so the response is under way from the first page on: a
      * failure after it resets the connection (see Exports) and the client sees a broken transfer.
      *
+     * @param rows turns a page of records into rows, with whatever the page needs looked up once for all of them
      * @param afterPage lets go of what the page loaded (the request's persistence context would otherwise keep
      *     every record of the list until the end: a million of them ran a 256 MB heap out)
      */

@@ -1,6 +1,7 @@
 package org.prisonwatch.prison;
 
 import java.util.UUID;
+import org.prisonwatch.export.GeoPoint;
 
 /** Where a prison is, as exports name places: its name, its state or region and township with their pcodes. */
 public record PrisonPlace(UUID id, String name, String stateRegion, String township, String pcode, Double latitude,
@@ -12,6 +13,11 @@ public record PrisonPlace(UUID id, String name, String stateRegion, String towns
      */
     public String stateRegionPcode() {
         return stateRegionPcode(pcode);
+    }
+
+    /** Where a place sits on a map: null when there is no place, or it has no coordinates. */
+    public static GeoPoint pointOf(PrisonPlace place) {
+        return place == null ? null : GeoPoint.of(place.latitude(), place.longitude());
     }
 
     static String stateRegionPcode(String townshipPcode) {

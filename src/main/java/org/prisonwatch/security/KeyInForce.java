@@ -24,8 +24,9 @@ public class KeyInForce {
 
     /**
      * A check for this request's key, to run as the response goes on, on any thread: it throws (a 401 problem, while
-     * the response has not begun) once the key is revoked, at once for a revocation made on this instance and within {@code prisonwatch.key-cache.ttl} for one
-     * made on another, as a new request would find. An anonymous request has no key to lose.
+     * the response has not begun) once the key is revoked, at once for a revocation made on this instance and within
+     * {@code prisonwatch.key-cache.ttl} for one made on another, as a new request would find. An anonymous request
+     * has no key to lose.
      */
     public Runnable check() {
         String hash = identity.getAttribute(KEY_HASH);
