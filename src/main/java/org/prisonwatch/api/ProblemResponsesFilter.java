@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -147,6 +148,9 @@ public class ProblemResponsesFilter implements OASFilter {
             if (ok != null) {
                 ok.description("The record").addHeader("ETag", header("The record's version, quoted", null));
             }
+            if (ok != null && method == PathItem.HttpMethod.GET) {
+                describeRevalidation(operation);
+            }
         } else if (id.startsWith("list")) {
             APIResponse ok = responses.getAPIResponse("200");
             if (ok != null) {
@@ -199,6 +203,17 @@ public class ProblemResponsesFilter implements OASFilter {
         add(responses, "406", "NotAcceptable");
         add(responses, "429", "TooManyRequests");
         add(responses, "500", "InternalError");
+    }
+
+    /** A read of one record answers If-None-Match with 304 while the version named is current (see Revalidation). */
+    private static void describeRevalidation(Operation operation) {
+        operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+                .description("The ETag of the copy you hold: 304 without a body while it is current")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(1024))
+                .example("\"3\""));
+        operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                .description("Not modified: the copy you hold, named in If-None-Match, is current")
+                .addHeader("ETag", header("The record's version, quoted", null)));
     }
 
     /** The POSTs that create something; a POST that only computes an answer (POST /audit/verify) takes none. */

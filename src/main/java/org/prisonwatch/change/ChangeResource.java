@@ -31,6 +31,9 @@ public class ChangeResource {
     @Context
     UriInfo uri;
 
+    @Inject
+    FeedLag lag;
+
     @GET
     @PermitAll
     @Operation(summary = "Read the change feed", description = "Each record appears once, at the position of its "
@@ -48,6 +51,7 @@ public class ChangeResource {
             List<ChangedEntity> entity) {
         int size = limit == null ? PageParams.DEFAULT_LIMIT : limit;
         ChangePage page = feed.read(after, size, entity);
+        lag.observe(page);
         RestResponse.ResponseBuilder<ChangePage> response = RestResponse.ResponseBuilder.ok(page);
         if (page.items().size() == size) {
             response.header("Link", Links.next(uri, "after", page.nextCursor()));

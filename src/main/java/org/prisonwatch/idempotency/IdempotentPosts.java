@@ -3,6 +3,8 @@ package org.prisonwatch.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +44,14 @@ public class IdempotentPosts {
     @Inject
     RecordGate gate;
 
+    private final Counter replays;
+
+    IdempotentPosts(MeterRegistry metrics) {
+        replays = Counter.builder("prisonwatch.idempotent.replays")
+                .description("POSTs answered with the stored response of an earlier attempt with the same key")
+                .register(metrics);
+    }
+
     /**
      * @param path the collection posted to, which with the parsed body identifies the request
      * @param write performs the write; joins the transaction this method opens
@@ -67,6 +77,7 @@ public class IdempotentPosts {
                     + "still running; retry shortly to get its response");
         }
         if (claim instanceof IdempotencyRecords.Completed done) {
+            replays.increment();
             return replay(done);
         }
         return perform((IdempotencyRecords.Claimed) claim, write);

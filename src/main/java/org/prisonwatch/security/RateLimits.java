@@ -1,5 +1,6 @@
 package org.prisonwatch.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.ext.web.Router;
@@ -31,8 +32,14 @@ public class RateLimits {
     /** Set on a request whose key was counted before its lookup: whether it was within the budget. */
     private static final String FAILED_KEY_COUNTED = "prisonwatch.failed-key-counted";
 
+    /** The budget of failed key attempts per client address, by its name in the RateLimit headers. */
+    private static final String FAILED_KEYS = "failed-keys";
+
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    MeterRegistry metrics;
 
     @ConfigProperty(name = "prisonwatch.rate-limit.per-key")
     int perKey;
@@ -53,7 +60,7 @@ public class RateLimits {
             event.next();
             return;
         }
-        count(event, "address:" + ClientAddress.of(event), true, perAnonymousAddress, over ->
+        count(event, "address:" + ClientAddress.of(event), true, "anonymous", perAnonymousAddress, over ->
                 HttpLayerProblems.tooManyRequests(event, over, "This client address's"));
     }
 
@@ -62,7 +69,7 @@ public class RateLimits {
             event.next();
             return;
         }
-        count(event, "key:" + user.getSecurityIdentity().getPrincipal().getName(), false, perKey, over ->
+        count(event, "key:" + user.getSecurityIdentity().getPrincipal().getName(), false, "key", perKey, over ->
                 HttpLayerProblems.tooManyRequests(event, over, "This API key's"));
     }
 
@@ -73,8 +80,11 @@ public class RateLimits {
      * instance sees it (keys active at start and keys issued here are seen already).
      */
     boolean spendFailedKeyAttempt(RoutingContext event) {
-        boolean within = limiter.hit(failedKeyCaller(event), true, Instant.now()) <= failedKeysPerAddress;
+        Instant now = Instant.now();
+        int hits = limiter.hit(failedKeyCaller(event), true, now);
+        boolean within = hits <= failedKeysPerAddress;
         event.put(FAILED_KEY_COUNTED, within);
+        RateLimitHeaders.put(event, FAILED_KEYS, failedKeysPerAddress, hits, now);
         return within;
     }
 
@@ -88,12 +98,18 @@ public class RateLimits {
             if (counted) {
                 unauthenticated.run();
             } else {
-                failedKeyBudgetSpent(event, 60 - Instant.now().getEpochSecond() % 60);
+                rejected(FAILED_KEYS);
+                failedKeyBudgetSpent(event, RateLimitHeaders.secondsToReset(Instant.now()));
             }
             return;
         }
-        count(event, failedKeyCaller(event), true, failedKeysPerAddress, over -> failedKeyBudgetSpent(event, over),
-                unauthenticated);
+        count(event, failedKeyCaller(event), true, FAILED_KEYS, failedKeysPerAddress,
+                over -> failedKeyBudgetSpent(event, over), unauthenticated);
+    }
+
+    /** Counted by budget only: which callers are refused is the business of the logs, not of the metrics. */
+    private void rejected(String policy) {
+        metrics.counter("prisonwatch.rate.limit.rejections", "budget", policy).increment();
     }
 
     private static String failedKeyCaller(RoutingContext event) {
@@ -104,16 +120,23 @@ public class RateLimits {
         HttpLayerProblems.tooManyRequests(event, retryAfterSeconds, "This client address's failed-key");
     }
 
-    private void count(RoutingContext event, String caller, boolean byAddress, int budget, Consumer<Long> refuse) {
-        count(event, caller, byAddress, budget, refuse, event::next);
+    private void count(RoutingContext event, String caller, boolean byAddress, String policy, int budget,
+            Consumer<Long> refuse) {
+        count(event, caller, byAddress, policy, budget, refuse, event::next);
     }
 
-    /** Decided here, on the event loop, from the counts in memory: no worker thread, no database. */
-    private void count(RoutingContext event, String caller, boolean byAddress, int budget, Consumer<Long> refuse,
-            Runnable proceed) {
+    /**
+     * Decided here, on the event loop, from the counts in memory: no worker thread, no database. The response
+     * says which budget counted the request and what is left of it, whatever its outcome.
+     */
+    private void count(RoutingContext event, String caller, boolean byAddress, String policy, int budget,
+            Consumer<Long> refuse, Runnable proceed) {
         Instant now = Instant.now();
-        if (limiter.hit(caller, byAddress, now) > budget) {
-            refuse.accept(60 - now.getEpochSecond() % 60);
+        int hits = limiter.hit(caller, byAddress, now);
+        RateLimitHeaders.put(event, policy, budget, hits, now);
+        if (hits > budget) {
+            rejected(policy);
+            refuse.accept(RateLimitHeaders.secondsToReset(now));
         } else {
             proceed.run();
         }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.prisonwatch.support.Api.api;
+import static org.prisonwatch.support.Fixtures.prisonBody;
+import static org.prisonwatch.support.Fixtures.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -73,8 +76,26 @@ class ManagementInterfaceTest {
 
         List<String> names = Arrays.stream(exposition.split("\n")).filter(line -> !line.startsWith("#"))
                 .map(line -> line.split("[{ ]", 2)[0]).distinct().toList();
-        assertTrue(names.stream().noneMatch(name -> RECORD_COUNTS.matcher(name).matches()),
+        assertTrue(names.stream().map(name -> name.replaceFirst("^prisonwatch_", ""))
+                        .noneMatch(name -> RECORD_COUNTS.matcher(name).matches()),
                 "a metric counts records: " + names);
+    }
+
+    @Test
+    void theApplicationsOwnMetricsAndThePoolsAreReported() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = prisonBody(unique("Metrics"));
+        for (int i = 0; i < 2; i++) {
+            api().header("Idempotency-Key", key).body(body).post("/api/v1/prisons")
+                    .then().statusCode(201);
+        }
+        api().get("/api/v1/changes").then().statusCode(200);
+
+        String exposition = given().get(management("/q/metrics")).then().statusCode(200).extract().asString();
+        assertTrue(exposition.lines().anyMatch(line -> line.matches("prisonwatch_idempotent_replays_total [1-9].*")),
+                "the replay was not counted");
+        assertTrue(exposition.contains("prisonwatch_feed_lag_seconds_count "), "no feed lag");
+        assertTrue(exposition.contains("agroal_active_count"), "no connection pool gauges");
     }
 
     private String management(String path) {

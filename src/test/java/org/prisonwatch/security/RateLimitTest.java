@@ -2,14 +2,18 @@ package org.prisonwatch.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.prisonwatch.security.SmallBudgetsManualSync.ANONYMOUS_BUDGET;
 import static org.prisonwatch.support.Api.anonymous;
 import static org.prisonwatch.support.Api.anonymousUnchecked;
 import static org.prisonwatch.support.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.http.HttpServer;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -33,6 +37,44 @@ class RateLimitTest {
 
     @Inject
     KeyUses keyUses;
+
+    /** Knows the management port actually bound. */
+    @Inject
+    HttpServer server;
+
+    @Test
+    void everyResponseNamesTheBudgetThatCountedItAndWhatIsLeftOfIt() {
+        double rejectedBefore = rejections("anonymous");
+        inOneWindow(() -> {
+            for (int left = ANONYMOUS_BUDGET - 1; left >= 0; left--) {
+                anonymous().get("/api/v1/prisons").then().statusCode(200)
+                        .header("RateLimit-Policy", "\"anonymous\";q=" + ANONYMOUS_BUDGET + ";w=60")
+                        .header("RateLimit", matchesPattern("\"anonymous\";r=" + left + ";t=([1-9]|[1-5][0-9]|60)"));
+            }
+            Response refused = anonymous().get("/api/v1/prisons");
+            assertTooManyRequests(refused);
+            refused.then().header("RateLimit", startsWith("\"anonymous\";r=0;t="));
+
+            as(Role.ANALYST).get("/api/v1/prisons").then().statusCode(200)
+                    .header("RateLimit-Policy", "\"key\";q=1000;w=60")
+                    .header("RateLimit", startsWith("\"key\";r=999;t="));
+            anonymousUnchecked().header("Authorization", "Bearer pw_guess").get("/api/v1/prisons").then()
+                    .statusCode(401).header("RateLimit-Policy", "\"failed-keys\";q=3;w=60")
+                    .header("RateLimit", startsWith("\"failed-keys\";r=2;t="));
+        });
+        assertTrue(rejections("anonymous") >= rejectedBefore + 1, "the refusal was not counted in the metrics");
+    }
+
+    /** The rejections counted so far for a budget, as the management interface's metrics give them. */
+    private double rejections(String budget) {
+        String exposition = given().get("http://127.0.0.1:" + server.getManagementPort() + "/q/metrics").then()
+                .statusCode(200).extract().asString();
+        return exposition.lines()
+                .filter(line -> line.startsWith("prisonwatch_rate_limit_rejections_total{")
+                        && line.contains("budget=\"" + budget + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
 
     @Test
     void anAnonymousCallerOverBudgetGets429WithRetryAfterWhileKeyedCallersDoNot() {

@@ -1,0 +1,123 @@
+package org.prisonwatch.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.prisonwatch.support.Api.anonymous;
+import static org.prisonwatch.support.Api.api;
+import static org.prisonwatch.support.Api.as;
+import static org.prisonwatch.support.Fixtures.incidentOn;
+import static org.prisonwatch.support.Fixtures.prison;
+import static org.prisonwatch.support.Fixtures.prisonBody;
+import static org.prisonwatch.support.Fixtures.unique;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.prisonwatch.access.Role;
+import org.prisonwatch.support.Keys;
+
+/** What a generic HTTP client may expect: Accept read generously, Allow on 405 and OPTIONS, 304 on revalidation. */
+@QuarkusTest
+class HttpMannersTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void aClientThatAcceptsOnlyProblemDocumentsStillGetsItsSuccessfulAnswers() {
+        String region = unique("Accept");
+        String id = given().auth().oauth2(Keys.BOOTSTRAP_ADMIN).contentType("application/json").accept(PROBLEM)
+                .body(prisonBody(region)).post("/api/v1/prisons").then().statusCode(201)
+                .contentType("application/json").body("stateRegion", equalTo(region)).extract().path("id");
+        given().accept(PROBLEM + ";q=0.9").queryParam("stateRegion", region).get("/api/v1/prisons").then()
+                .statusCode(200).contentType("application/json").body("items[0].id", equalTo(id));
+        String etag = given().accept(PROBLEM).get("/api/v1/prisons/" + id).then().statusCode(200)
+                .extract().header("ETag");
+        given().auth().oauth2(Keys.BOOTSTRAP_ADMIN).accept(PROBLEM).header("If-Match", etag)
+                .delete("/api/v1/prisons/" + id).then().statusCode(204);
+
+        given().accept(PROBLEM).get("/api/v1/prisons/" + id).then().statusCode(404).contentType(PROBLEM);
+        // any other type named keeps its say: this is still an export, not JSON
+        given().accept("text/csv, " + PROBLEM).queryParam("stateRegion", region).get("/api/v1/prisons").then()
+                .statusCode(200).contentType(startsWith("text/csv"));
+        given().accept("application/problem+jsonx").get("/api/v1/prisons").then().statusCode(406);
+    }
+
+    @Test
+    void aMethodAPathDoesNotTakeIs405WithTheMethodsItDoesTake() {
+        String id = prison(unique("Allow"));
+        given().auth().oauth2(Keys.BOOTSTRAP_ADMIN).contentType("application/json").body("{}")
+                .post("/api/v1/prisons/" + id).then().statusCode(405).contentType(PROBLEM)
+                .header("Allow", "DELETE, GET, HEAD, OPTIONS, PATCH, PUT");
+        given().delete("/api/v1").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+        given().delete("/api/v1/changes").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+    }
+
+    /** OPTIONS on every path of the spec names exactly the spec's methods for it (and HEAD with GET). */
+    @Test
+    void optionsOnEveryPathOfTheSpecNamesExactlyItsMethods() throws Exception {
+        JsonNode spec = new ObjectMapper().readTree(Files.readString(Path.of("openapi", "openapi.json")));
+        List<String> faults = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : spec.get("paths").properties()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            TreeSet<String> expected = new TreeSet<>(List.of("OPTIONS"));
+            path.getValue().fieldNames().forEachRemaining(method -> {
+                if (List.of("get", "put", "post", "delete", "patch").contains(method)) {
+                    expected.add(method.toUpperCase());
+                }
+            });
+            if (expected.contains("GET")) {
+                expected.add("HEAD");
+            }
+            String concrete = path.getKey().replaceAll("\\{[^}]+}", "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f");
+            String allow = given().options(concrete).then().extract().header("Allow");
+            if (!String.join(", ", expected).equals(allow)) {
+                faults.add(path.getKey() + ": Allow " + allow + ", spec " + expected);
+            }
+        }
+        assertTrue(faults.isEmpty(), String.join("\n", faults));
+    }
+
+    @Test
+    void aRecordTheClientAlreadyHoldsIs304UntilItChanges() {
+        String id = prison(unique("Revalidate"));
+        String path = "/api/v1/prisons/" + id;
+        String etag = anonymous().get(path).then().statusCode(200).header("Vary", containsString("Authorization"))
+                .extract().header("ETag");
+
+        anonymous().header("If-None-Match", etag).get(path).then().statusCode(304).header("ETag", etag)
+                .body(emptyString());
+        anonymous().header("If-None-Match", "\"999\", W/" + etag).get(path).then().statusCode(304);
+        given().header("If-None-Match", etag).head(path).then().statusCode(304);
+        anonymous().header("If-None-Match", "\"999\"").get(path).then().statusCode(200).header("ETag", etag);
+
+        String changed = api().header("If-Match", etag).contentType("application/merge-patch+json; charset=UTF-8")
+                .body(Map.of("name", unique("Renamed"))).patch(path).then().statusCode(200).extract().header("ETag");
+        anonymous().header("If-None-Match", etag).get(path).then().statusCode(200).header("ETag", changed);
+    }
+
+    @Test
+    void revalidationNeverTellsAStrangerThatAHiddenRecordExists() {
+        String incident = incidentOn(prison(unique("Hidden")), "2025-03-01", "RESTRICTED");
+        String path = "/api/v1/incidents/" + incident;
+        String etag = as(Role.ANALYST).get(path).then().statusCode(200).extract().header("ETag");
+
+        anonymous().header("If-None-Match", etag).get(path).then().statusCode(404);
+        anonymous().header("If-None-Match", "*").get(path).then().statusCode(404);
+        as(Role.ANALYST).header("If-None-Match", etag).get(path).then().statusCode(304);
+        assertEquals("\"1\"", etag);
+    }
+}
