@@ -45,7 +45,10 @@ public class Cursors {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     /** Far above any cursor this class issues; longer input is refused before any work is done on it. */
-    private static final int MAX_CURSOR_CHARS = 1024;
+    public static final int MAX_CURSOR_CHARS = 1024;
+
+    /** What a cursor is written in: unpadded base64url. */
+    public static final String ALPHABET = "[A-Za-z0-9_-]+";
 
     // not final: ArC adds a no-argument constructor to proxy this bean
     private SecretKeySpec encryptionKey;

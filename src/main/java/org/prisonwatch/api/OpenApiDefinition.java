@@ -3,6 +3,7 @@ package org.prisonwatch.api;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -20,8 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         info = @Info(title = "PrisonWatch API", version = OpenApiDefinition.API_VERSION,
                 description = "Case records of forced prisoner conscription in Myanmar: prisons, incidents, "
                         + "armed-inmate reports, casualties and the sources behind every fact.",
-                contact = @Contact(name = "PrisonWatch maintainers", url = "https://github.com/prisonwatch"),
+                contact = @Contact(name = "PrisonWatch maintainers", url = "https://github.com/prisonwatch",
+                        email = "maintainers@prisonwatch.example"),
                 license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        // relative: the spec is served by the service it describes, behind whatever host and prefix it has; meant
+        // for clients outside the deployer's network
+        servers = @Server(url = "/", description = "The production service that serves this document, wherever it runs",
+                extensions = @Extension(name = "x-internal", value = "false", parseValue = true)),
         tags = {
             @Tag(name = "Service", description = "Where to start: the API's version and its collections"),
             @Tag(name = "Prisons", description = "Places of detention"),
@@ -84,7 +91,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     + "spent; Retry-After gives the seconds to wait",
                     headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Retry-After",
                             description = "Seconds until the next window",
-                            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+                            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER,
+                                    format = "int32", minimum = "1", maximum = "60")),
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                             examples = @ExampleObject(name = "tooMany", value = OpenApiDefinition.TOO_MANY))),
             @APIResponse(name = "InternalError", description = "An unexpected failure; no details are disclosed",

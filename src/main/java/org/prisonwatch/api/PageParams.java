@@ -3,6 +3,8 @@ package org.prisonwatch.api;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The paging parameters every list endpoint takes. */
@@ -19,12 +21,14 @@ public class PageParams {
 
     @QueryParam("cursor")
     @Parameter(description = "The nextCursor of the previous page; opaque, valid only for the same "
-            + "list and sort and the caller it was issued to")
+            + "list and sort and the caller it was issued to", schema = @Schema(type = SchemaType.STRING,
+                    maxLength = Cursors.MAX_CURSOR_CHARS, pattern = Cursors.ALPHABET))
     public String cursor;
 
     @QueryParam("sort")
     @Parameter(description = "Sort key; prefix with - for descending. Each list documents its keys. "
-            + "Ties are broken by id, so paging is stable.")
+            + "Ties are broken by id, so paging is stable.", example = "-updatedAt",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 41, pattern = "-?[A-Za-z]{1,40}"))
     public String sort;
 
     public int limitOrDefault() {

@@ -5,17 +5,35 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem detail: the body of every error response. */
-@Schema(name = "Problem", description = "RFC 9457 problem details, served as application/problem+json")
+@Schema(requiredProperties = {"type", "title", "status", "detail", "instance"},
+        name = "Problem", description = "RFC 9457 problem details, served as application/problem+json")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-        @Schema(description = "Identifies the problem type", examples = "urn:prisonwatch:problem:validation") String type,
-        @Schema(description = "Short summary of the problem type", examples = "Invalid request") String title,
+        @Schema(description = "Identifies the problem type", examples = "urn:prisonwatch:problem:validation",
+                format = "uri", maxLength = 100) String type,
+        @Schema(description = "Short summary of the problem type", examples = "Invalid request", maxLength = 100)
+        String title,
         @Schema(description = "HTTP status code", examples = "400") int status,
-        @Schema(description = "What went wrong with this request", examples = "The request has 1 invalid field") String detail,
-        @Schema(description = "The request path", examples = "/api/v1/incidents") String instance,
-        @Schema(description = "Invalid fields, for validation problems") List<FieldError> errors,
+        @Schema(description = "What went wrong with this request", examples = "The request has 1 invalid field",
+                maxLength = MAX_DETAIL) String detail,
+        @Schema(description = "The request path", examples = "/api/v1/incidents", maxLength = MAX_INSTANCE,
+                format = "uri-reference")
+        String instance,
+        @Schema(description = "Invalid fields, for validation problems (the first " + MAX_ERRORS + ")",
+                maxItems = MAX_ERRORS) List<FieldError> errors,
         @Schema(description = "For a refused delete: the live records that still reference the target "
-                + "(at most 100)") List<RecordReference> referencedBy) {
+                + "(at most 100)", maxItems = 100) List<RecordReference> referencedBy) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    static final int MAX_DETAIL = 2000;
+    static final int MAX_INSTANCE = 2048;
+    static final int MAX_ERRORS = 100;
+
+    /** A detail may quote what the caller sent; a problem never echoes more than its bounds, however much came. */
+    public Problem {
+        detail = FieldError.clip(detail, MAX_DETAIL);
+        instance = FieldError.clip(instance, MAX_INSTANCE);
+        errors = errors == null || errors.size() <= MAX_ERRORS ? errors : List.copyOf(errors.subList(0, MAX_ERRORS));
+    }
 }

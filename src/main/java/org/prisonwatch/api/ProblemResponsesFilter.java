@@ -99,8 +99,9 @@ public class ProblemResponsesFilter implements OASFilter {
         Schema input = openAPI.getComponents().getSchemas().get(inputName);
         List<String> required = input.getRequired() == null ? List.of() : input.getRequired();
         input.getProperties().forEach((name, property) -> {
-            if (!required.contains(name) && property.getRef() == null && property.getType() != null
-                    && !property.getType().contains(Schema.SchemaType.NULL)) {
+            boolean typed = property.getType() != null || property.getRef() != null;
+            if (!required.contains(name) && typed
+                    && (property.getType() == null || !property.getType().contains(Schema.SchemaType.NULL))) {
                 property.addType(Schema.SchemaType.NULL);
             }
         });
@@ -129,24 +130,26 @@ public class ProblemResponsesFilter implements OASFilter {
                 responses.removeAPIResponse("200");
                 responses.addAPIResponse("201", ok.description("Created: the stored record")
                         .addHeader("Location", location())
-                        .addHeader("ETag", header("The record's version, quoted", null))
+                        .addHeader("ETag", etag("The record's version, quoted"))
                         .addHeader("Idempotent-Replayed", header("true when this is the stored response to an "
-                                + "earlier request with the same Idempotency-Key", null)));
+                                + "earlier request with the same Idempotency-Key", null)
+                                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                                        .addEnumeration("true"))));
             }
         } else if (id.startsWith("upsert")) {
             APIResponse ok = responses.getAPIResponse("200");
             if (ok != null) {
                 ok.description("Replaced, or already in the state sent: the stored record")
-                        .addHeader("ETag", header("The record's version, quoted", null));
+                        .addHeader("ETag", etag("The record's version, quoted"));
                 responses.addAPIResponse("201", OASFactory.createAPIResponse()
                         .description("Created: the stored record").content(ok.getContent())
                         .addHeader("Location", location())
-                        .addHeader("ETag", header("The record's version, quoted", null)));
+                        .addHeader("ETag", etag("The record's version, quoted")));
             }
         } else if (id.startsWith("get") || id.startsWith("replace") || id.startsWith("patch")) {
             APIResponse ok = responses.getAPIResponse("200");
             if (ok != null) {
-                ok.description("The record").addHeader("ETag", header("The record's version, quoted", null));
+                ok.description("The record").addHeader("ETag", etag("The record's version, quoted"));
             }
             if (ok != null && method == PathItem.HttpMethod.GET) {
                 describeRevalidation(operation);
@@ -155,7 +158,9 @@ public class ProblemResponsesFilter implements OASFilter {
             APIResponse ok = responses.getAPIResponse("200");
             if (ok != null) {
                 ok.description("One page of records").addHeader("Link",
-                        header("<url>; rel=\"next\" with the next page's cursor, absent on the last page", null));
+                        header("<url>; rel=\"next\" with the next page's cursor, absent on the last page", null)
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(4096)
+                                .pattern("^<[^>]+>; rel=\"next\"$")));
                 describeCsv(ok);
             }
         } else if (id.startsWith("delete") || erasure) {
@@ -168,7 +173,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 gone.description(done);
             }
             if (erasure) {
-                responses.getAPIResponse("204").addHeader("ETag", header("The record's new version, quoted", null));
+                responses.getAPIResponse("204").addHeader("ETag", etag("The record's new version, quoted"));
             }
         }
 
@@ -209,11 +214,12 @@ public class ProblemResponsesFilter implements OASFilter {
     private static void describeRevalidation(Operation operation) {
         operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
                 .description("The ETag of the copy you hold: 304 without a body while it is current")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(1024))
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(1024)
+                        .pattern(SpecParameters.ENTITY_TAGS))
                 .example("\"3\""));
         operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
                 .description("Not modified: the copy you hold, named in If-None-Match, is current")
-                .addHeader("ETag", header("The record's version, quoted", null)));
+                .addHeader("ETag", etag("The record's version, quoted")));
     }
 
     /** The POSTs that create something; a POST that only computes an answer (POST /audit/verify) takes none. */
@@ -243,6 +249,12 @@ public class ProblemResponsesFilter implements OASFilter {
     private static Header location() {
         return header("URL of the new record: relative (/api/v1/...) unless the service has a public base URL",
                 "uri-reference");
+    }
+
+    /** An ETag as the service writes it: the version, quoted (IfMatch.etag). */
+    private static Header etag(String description) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema()
+                .addType(Schema.SchemaType.STRING).maxLength(12).pattern("^\"[0-9]{1,10}\"$"));
     }
 
     private static Header header(String description, String format) {

@@ -14,7 +14,8 @@ import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.VerificationStatus;
 
 /** An armed-inmate report as the API returns it. */
-@Schema(name = "ArmedInmateReport", description = "A sourced claim that inmates of a prison were armed or made to fight")
+@Schema(requiredProperties = {"id", "version", "createdAt", "updatedAt", "prisonId", "reportedOn", "coercion", "verificationStatus", "confidentiality"},
+        name = "ArmedInmateReport", description = "A sourced claim that inmates of a prison were armed or made to fight")
 public record ArmedInmateReportView(
         @Schema(examples = "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f") UUID id,
         @Schema(examples = "1") Integer version,

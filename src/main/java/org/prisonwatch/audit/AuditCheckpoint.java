@@ -19,7 +19,7 @@ public record AuditCheckpoint(
         @NotNull @Min(1) @Schema(required = true, description = "The head entry's position", examples = "1100")
         Long seq,
         @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lowercase hex digits")
-        @Schema(required = true, description = "The head entry's hash",
+        @Schema(required = true, description = "The head entry's hash", maxLength = 64,
                 examples = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752")
         String headHash,
         @NotNull @Min(1) @Schema(required = true, description = "The entry from which the chain's hashes are keyed",
@@ -28,22 +28,28 @@ public record AuditCheckpoint(
         @NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z",
                 message = "must be a UTC time to the second, e.g. 2026-01-04T09:30:00Z")
         @Schema(required = true, description = "When it was signed, to the second", format = "date-time",
+                maxLength = 20,
                 examples = "2026-01-04T09:30:00Z")
         String signedAt,
         @Pattern(regexp = CheckpointKey.ALGORITHM, message = "must be " + CheckpointKey.ALGORITHM)
-        @Schema(description = "The signature algorithm", examples = CheckpointKey.ALGORITHM)
+        @Schema(description = "The signature algorithm", examples = CheckpointKey.ALGORITHM,
+                enumeration = CheckpointKey.ALGORITHM)
         String algorithm,
         @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lowercase hex digits")
-        @Schema(description = "SHA-256 of the public key's DER encoding (SubjectPublicKeyInfo), hex",
+        @Schema(description = "SHA-256 of the public key's DER encoding (SubjectPublicKeyInfo), hex", maxLength = 64,
                 examples = "aaff2065851b40af77143067a087db2f5174ea7cb3f352b70b437a286e7a6ad9")
         String keyId,
         @Size(max = 200) @Schema(description = "The public key, base64 of its DER encoding (SubjectPublicKeyInfo). "
                 + "Verify with a copy kept since the key was made, not with this one alone",
-                examples = "MCowBQYDK2VwAyEAwZFVcBcLVQMYvdIeVs0UQEVIjks1m4D7NO3KceHFLy0=")
+                examples = "MCowBQYDK2VwAyEAwZFVcBcLVQMYvdIeVs0UQEVIjks1m4D7NO3KceHFLy0=", pattern = BASE64)
         String publicKey,
         @NotNull @Size(max = 200) @Schema(required = true, description = "The Ed25519 signature, base64",
-                examples = "dcmQHG2hcueBjI9HP4LE7isIZ1NaHhMpnOWl8UkF3KlErpMo5qKBtTlPzWoxqKlHvE/uA9jq0ldPJBY/uMocBg==")
+                examples = "dcmQHG2hcueBjI9HP4LE7isIZ1NaHhMpnOWl8UkF3KlErpMo5qKBtTlPzWoxqKlHvE/uA9jq0ldPJBY/uMocBg==",
+                pattern = BASE64)
         String signature) {
+
+    /** Standard base64, as the key and the signature are written. */
+    static final String BASE64 = "[A-Za-z0-9+/]+={0,2}";
 
     /** Exactly the bytes the signature covers. */
     byte[] signedBytes() {

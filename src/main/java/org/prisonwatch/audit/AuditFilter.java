@@ -3,6 +3,8 @@ package org.prisonwatch.audit;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filters of GET /audit. */
@@ -15,7 +17,9 @@ public class AuditFilter {
     @Pattern(regexp = STORED_NAMES, message = "must be one of Prison, Source, Incident, ArmedInmateReport, "
             + "Casualty, ApiKey")
     @Parameter(description = "Only entries about this kind of record, by its stored name: Prison, Source, "
-            + "Incident, ArmedInmateReport, Casualty or ApiKey", example = "Casualty")
+            + "Incident, ArmedInmateReport, Casualty or ApiKey", example = "Casualty",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"Prison", "Source", "Incident",
+                    "ArmedInmateReport", "Casualty", "ApiKey"}))
     public String entity;
 
     @QueryParam("entityId")

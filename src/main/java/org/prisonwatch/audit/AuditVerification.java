@@ -3,7 +3,8 @@ package org.prisonwatch.audit;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The result of walking the audit chain, on its own or against a checkpoint kept earlier. */
-@Schema(name = "AuditVerification", description = "Whether every audit entry still has the hash its content and its "
+@Schema(requiredProperties = {"intact", "entriesChecked", "headSeq"},
+        name = "AuditVerification", description = "Whether every audit entry still has the hash its content and its "
         + "predecessor give it and, against a checkpoint, whether the chain still extends it")
 public record AuditVerification(
         @Schema(examples = "false") boolean intact,
@@ -15,7 +16,8 @@ public record AuditVerification(
         Long checkpointSeq,
         @Schema(description = "The first entry that is missing, altered or out of place; absent when intact",
                 examples = "317") Long firstBrokenSeq,
-        @Schema(description = "What is wrong with it", examples = "content does not match its hash") String problem) {
+        @Schema(description = "What is wrong with it", examples = "content does not match its hash", maxLength = 500)
+        String problem) {
 
     static AuditVerification intact(ChainWalk walk, Long checkpointSeq) {
         return new AuditVerification(true, walk.entriesChecked(), walk.headSeq(), walk.keyedFrom(), checkpointSeq,

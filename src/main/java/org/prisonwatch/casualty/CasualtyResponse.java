@@ -5,10 +5,9 @@ import org.prisonwatch.api.VersionedView;
 
 /**
  * A casualty record as some audience sees it. Staff roles get {@link CasualtyView}; anonymous and partner callers
- * get {@link PublicCasualtyView}, which has no person field at all.
+ * get {@link PublicCasualtyView}, which has no person field at all. The spec gives clients one type, Casualty,
+ * whose person is optional (see {@link org.prisonwatch.source.SourceResponse} for why).
  */
-@Schema(name = "CasualtyResponse",
-        description = "Casualty (staff roles) or PublicCasualty (anonymous and partner callers)",
-        anyOf = {CasualtyView.class, PublicCasualtyView.class})
+@Schema(ref = "Casualty")
 public sealed interface CasualtyResponse extends VersionedView permits CasualtyView, PublicCasualtyView {
 }

@@ -15,8 +15,9 @@ import org.prisonwatch.gate.IdentifyingField;
 import org.prisonwatch.gate.IdentifyingView;
 
 /** A casualty record as the API returns it. */
-@Schema(name = "Casualty", description = "People killed, injured, missing or captured in an incident, with any "
-        + "identified person: for staff roles")
+@Schema(requiredProperties = {"id", "version", "createdAt", "updatedAt", "incidentId", "outcome", "group", "count", "verificationStatus", "confidentiality"},
+        name = "Casualty", description = "People killed, injured, missing or captured in an incident. An identified "
+        + "person is identifying: only callers who may read identifying data get it")
 public record CasualtyView(
         @Schema(examples = "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f") UUID id,
         @Schema(examples = "1") Integer version,
@@ -26,6 +27,8 @@ public record CasualtyView(
         CasualtyOutcome outcome,
         CasualtyGroup group,
         Count count,
+        @Schema(description = "The identified person. Present only for callers who may read identifying data "
+                + "(analysts, admins, and a reporter for a casualty they submitted); absent for everyone else")
         Person person,
         @Schema(examples = "2025-03-14") LocalDate occurredOn,
         VerificationStatus verificationStatus,

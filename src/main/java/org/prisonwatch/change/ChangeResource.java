@@ -13,9 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.prisonwatch.api.Cursors;
 import org.prisonwatch.api.Links;
 import org.prisonwatch.api.PageParams;
 
@@ -43,7 +46,9 @@ public class ChangeResource {
             + "the start rebuilds exactly what the caller may see.")
     public RestResponse<ChangePage> listChanges(
             @QueryParam("after") @Parameter(description = "The nextCursor of the previous page, or the seq of an "
-                    + "entry to read on right after it; omit to start from the beginning") String after,
+                    + "entry to read on right after it; omit to start from the beginning",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = Cursors.MAX_CURSOR_CHARS,
+                            pattern = Cursors.ALPHABET)) String after,
             @QueryParam("limit") @Min(value = 1, message = "must be between 1 and 500")
             @Max(value = PageParams.MAX_LIMIT, message = "must be between 1 and 500")
             @Parameter(description = "Page size, 1 to 500 (default 50)", example = "500") Integer limit,

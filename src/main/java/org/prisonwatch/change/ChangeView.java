@@ -3,6 +3,7 @@ package org.prisonwatch.change;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.prisonwatch.api.Cursors;
 import org.prisonwatch.armedinmate.ArmedInmateReportView;
 import org.prisonwatch.casualty.CasualtyResponse;
 import org.prisonwatch.incident.IncidentView;
@@ -15,7 +16,8 @@ import org.prisonwatch.source.SourceResponse;
 public record ChangeView(
         @Schema(description = "This entry's position in commit order, opaque: pass it as after= to read on from "
                 + "right after this entry. It reveals nothing about changes you may not see.",
-                examples = "HjNZP0mF6nsx3X_4zhDk22OZRM5rS-5YJUvyUvhMD0z0xUTcXLFio59b5jdZbpQfnltoyQ") String seq,
+                examples = "HjNZP0mF6nsx3X_4zhDk22OZRM5rS-5YJUvyUvhMD0z0xUTcXLFio59b5jdZbpQfnltoyQ",
+                maxLength = Cursors.MAX_CURSOR_CHARS, pattern = Cursors.ALPHABET) String seq,
         ChangedEntity entity,
         @Schema(examples = "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f") UUID id,
         ChangeOp op,

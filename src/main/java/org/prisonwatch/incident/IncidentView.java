@@ -14,7 +14,8 @@ import org.prisonwatch.caserecord.Count;
 import org.prisonwatch.caserecord.VerificationStatus;
 
 /** An incident as the API returns it. */
-@Schema(name = "Incident", description = "What happened, when and where, and who reported it")
+@Schema(requiredProperties = {"id", "version", "createdAt", "updatedAt", "type", "title", "occurredFrom", "occurredTo", "datePrecision", "verificationStatus", "confidentiality"},
+        name = "Incident", description = "What happened, when and where, and who reported it")
 public record IncidentView(
         @Schema(examples = "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f") UUID id,
         @Schema(examples = "1") Integer version,

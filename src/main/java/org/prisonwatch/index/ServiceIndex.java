@@ -8,10 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         example = ServiceIndex.EXAMPLE)
 public record ServiceIndex(
         @Schema(description = "The version of this API (the spec's info.version)", example = "1.0.0",
-                required = true) String apiVersion,
+                required = true, maxLength = 20, pattern = "[0-9]+\\.[0-9]+\\.[0-9]+") String apiVersion,
         @Schema(description = "Where each collection, the change feed, the admin paths and the spec live; "
-                + "relative unless the service is configured with a public base URL", required = true)
-        Map<String, String> links) {
+                + "relative unless the service is configured with a public base URL", required = true,
+                maxProperties = 20) Map<String, String> links) {
 
     static final String EXAMPLE = """
             {"apiVersion":"1.0.0","links":{"self":"/api/v1","prisons":"/api/v1/prisons",\

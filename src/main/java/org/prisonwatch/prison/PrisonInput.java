@@ -22,7 +22,8 @@ public record PrisonInput(
         String stateRegion,
         @Size(max = 100) @Schema(examples = "Bhamo") String township,
         @Pattern(regexp = "MMR\\d{6}", message = "must be a MIMU township pcode like MMR001010")
-        @Schema(description = "MIMU place code of the township", examples = "MMR001010") String pcode,
+        @Schema(description = "MIMU place code of the township", examples = "MMR001010", maxLength = 9)
+        String pcode,
         @DecimalMin("-90") @DecimalMax("90") @Schema(examples = "24.2656") Double latitude,
         @DecimalMin("-180") @DecimalMax("180") @Schema(examples = "97.2343") Double longitude,
         PrisonControl controlledBy,

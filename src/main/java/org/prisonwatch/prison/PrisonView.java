@@ -9,7 +9,8 @@ import org.prisonwatch.api.VersionedView;
 import org.prisonwatch.burmese.ZawgyiOriginals;
 
 /** A prison as the API returns it. */
-@Schema(name = "Prison", description = "A place of detention")
+@Schema(requiredProperties = {"id", "version", "createdAt", "updatedAt", "name", "stateRegion"},
+        name = "Prison", description = "A place of detention")
 public record PrisonView(
         @Schema(examples = "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f") UUID id,
         @Schema(description = "Starts at 1, moves on with every write; the ETag", examples = "1") Integer version,

@@ -8,7 +8,8 @@ import org.prisonwatch.access.Role;
 import org.prisonwatch.idempotency.SecretBearing;
 
 /** An API key as listed: everything but the key, which is shown once, at creation. */
-@Schema(name = "ApiKey", description = "An API key. The key itself appears only in the response that created it.")
+@Schema(requiredProperties = {"id", "name", "role", "createdAt"},
+        name = "ApiKey", description = "An API key. The key itself appears only in the response that created it.")
 public record ApiKeyView(
         @Schema(examples = "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f") java.util.UUID id,
         @Schema(examples = "Kachin field reporter 7") String name,
@@ -21,7 +22,9 @@ public record ApiKeyView(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The key; only in the creation response, and not in its replay under an "
                 + "Idempotency-Key. Store it now: it cannot be shown again.",
-                examples = "pw_q3J9c1sVh0m2Zr8xL5yT7nB4kD6fA1eG0wP2uS9iO3c") String key) implements SecretBearing {
+                examples = "pw_q3J9c1sVh0m2Zr8xL5yT7nB4kD6fA1eG0wP2uS9iO3c", maxLength = 200,
+                pattern = "pw_[A-Za-z0-9_-]+") String key)
+        implements SecretBearing {
 
     /** A replayed creation response comes without the key: only its hash is ever stored. */
     @Override

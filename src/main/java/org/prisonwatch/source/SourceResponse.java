@@ -5,9 +5,10 @@ import org.prisonwatch.api.VersionedView;
 
 /**
  * A source as some audience sees it. Staff roles get {@link SourceView}; anonymous and partner callers get
- * {@link PublicSourceView}, which has no contact field at all, so it cannot leak by a forgotten null.
+ * {@link PublicSourceView}, which has no contact field at all, so it cannot leak by a forgotten null. On the wire
+ * the two differ only in that field, so the spec gives clients one type, Source, whose contact is optional: a
+ * generated client decodes every answer into it, and no client can guess wrong between two shapes that fit.
  */
-@Schema(name = "SourceResponse", description = "Source (staff roles) or PublicSource (anonymous and partner callers)",
-        anyOf = {SourceView.class, PublicSourceView.class})
+@Schema(ref = "Source")
 public sealed interface SourceResponse extends VersionedView permits SourceView, PublicSourceView {
 }

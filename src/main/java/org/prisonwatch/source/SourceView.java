@@ -11,7 +11,9 @@ import org.prisonwatch.gate.IdentifyingField;
 import org.prisonwatch.gate.IdentifyingView;
 
 /** A source as the API returns it. */
-@Schema(name = "Source", description = "Who reported a fact, with its contact: for staff roles")
+@Schema(requiredProperties = {"id", "version", "createdAt", "updatedAt", "name", "confidentiality"},
+        name = "Source", description = "Who reported a fact. Its contact is identifying: only callers who may read "
+        + "identifying data get it")
 public record SourceView(
         @Schema(examples = "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f") UUID id,
         @Schema(examples = "1") Integer version,
@@ -20,6 +22,9 @@ public record SourceView(
         @Schema(examples = "Political Prisoners Network Myanmar") String name,
         SourceKind kind,
         @Schema(examples = "https://example.org/ppnm") String url,
+        @Schema(description = "How to reach the source. Present only for callers who may read identifying data "
+                + "(analysts, admins, and a reporter for a source they submitted); absent for everyone else, "
+                + "never null in its place", examples = "Signal: +95 9 000 000 000")
         String contact,
         Reliability defaultReliability,
         Confidentiality confidentiality,

@@ -7,8 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A statistic as the caller may see it. */
 @Schema(description = "Counts summed by group, over the records the caller may see")
 public record Statistics(
-        @Schema(required = true, examples = "casualties") String subject,
-        @Schema(required = true, description = "The dimensions grouped by, in the order asked", examples = "[\"prison\"]")
+        @Schema(required = true, examples = "casualties", enumeration = {"incidents", "armed-inmates", "casualties"})
+        String subject,
+        @Schema(required = true, description = "The dimensions grouped by, in the order asked", examples = "[\"prison\"]",
+                maxItems = StatsService.MAX_DIMENSIONS)
         List<String> groupBy,
         @Schema(description = "The first day counted, as applied (for anonymous and partner callers, the start of "
                 + "its period)", examples = "2025-01-01") LocalDate from,

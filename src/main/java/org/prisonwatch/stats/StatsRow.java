@@ -12,7 +12,7 @@ public record StatsRow(
                 + "as an incident at no prison). prison gives prisonId, prisonName and stateRegion; month gives "
                 + "\"YYYY-MM\"; year a number.",
                 examples = "{\"prisonId\": \"0190f5c2-7a4e-7d2a-9c1b-2f4e5a6b7c8d\", \"prisonName\": \"Banmaw Prison\", "
-                        + "\"stateRegion\": \"Kachin\"}")
+                        + "\"stateRegion\": \"Kachin\"}", maxProperties = 6)
         Map<String, Object> keys,
         @Schema(required = true, description = "true: the group rests on too few records to publish, or would give "
                 + "such a group away by subtraction; its figures are left out") boolean suppressed,
