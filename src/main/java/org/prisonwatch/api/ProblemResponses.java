@@ -139,8 +139,24 @@ public class ProblemResponses {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (clientHungUp(e)) {
+            // not the server's failure, and common on the links field reporters use: no trace, no alarm
+            LOG.debugf("The client closed the connection during %s %s", request.method(), request.path());
+            return respond(ProblemType.INTERNAL, "The connection was closed", null, request);
+        }
         LOG.errorf(e, "Unhandled failure on %s %s", request.method(), request.path());
         return respond(ProblemType.INTERNAL, "The server could not complete the request", null, request);
+    }
+
+    private static boolean clientHungUp(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
+            if (cause instanceof io.vertx.core.http.HttpClosedException
+                    || cause instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(ProblemType type, String detail, List<FieldError> errors, HttpServerRequest request) {

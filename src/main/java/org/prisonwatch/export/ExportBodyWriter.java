@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import org.prisonwatch.api.Problem;
 
 /**
  * Writes an export for a list operation whose declared type is its JSON page: the runtime picks writers by the
@@ -30,6 +31,11 @@ public class ExportBodyWriter implements MessageBodyWriter<Object> {
     public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out)
             throws IOException, WebApplicationException {
+        if (entity instanceof Problem) {
+            // an export that failed once under way: its file went out as far as it got, the connection was reset
+            // (Exports.list), the failure was logged where it happened, and no one is left to read a problem
+            return;
+        }
         if (!(entity instanceof StreamingOutput export)) {
             // only exports are ever sent in these media types; anything else here is a bug, not a response
             throw new IllegalStateException("not an export: " + type.getName());

@@ -51,7 +51,15 @@ public class ApiKeyService {
     @Transactional
     @ActivateRequestContext
     void bootstrap(@Observes StartupEvent event) {
-        if (bootstrapAdminKey.isEmpty() || bootstrapAdminKey.get().isBlank() || keys.anyActiveAdmin()) {
+        if (keys.anyActiveAdmin()) {
+            return;
+        }
+        if (bootstrapAdminKey.isEmpty() || bootstrapAdminKey.get().isBlank()) {
+            // the first thing a new deployer needs, said where they look first
+            LOG.info("No admin key exists yet: anyone may read PUBLIC records, no one may write. To issue the first "
+                    + "keys, start once with PRISONWATCH_BOOTSTRAP_ADMIN_KEY set to a secret of at least "
+                    + MIN_BOOTSTRAP_KEY_LENGTH + " random characters (e.g. $(openssl rand -hex 32)) and call "
+                    + "POST /api/v1/admin/api-keys with it (README: Quick start)");
             return;
         }
         String key = bootstrapAdminKey.get().strip();
