@@ -8,6 +8,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -48,8 +49,11 @@ public class AllowedMethods {
         }
         List<Route> found = new ArrayList<>();
         methodsByTemplate.forEach((template, methods) -> found.add(Route.of(template, methods)));
-        // JAX-RS prefers the template with the most literal characters (jakarta.ws.rs 3.1, section 3.7.2)
-        found.sort(Comparator.comparingInt(Route::literalCharacters).reversed());
+        // JAX-RS prefers the template with the most literal characters, then the most variables
+        // (jakarta.ws.rs 3.1, section 3.7.2); the template itself only makes the order the same every start
+        found.sort(Comparator.comparingInt(Route::literalCharacters).reversed()
+                .thenComparing(Comparator.comparingInt(Route::variables).reversed())
+                .thenComparing(Route::template));
         this.routes = List.copyOf(found);
     }
 
@@ -68,14 +72,25 @@ public class AllowedMethods {
         return null;
     }
 
+    /**
+     * Matched against the path as sent (JAX-RS matched %2F in a segment as part of it, not as a slash). OPTIONS on
+     * a path no resource answers is a 404, as any other method there is: Quarkus would list every method.
+     */
     @ServerResponseFilter
     public void allow(ContainerRequestContext request, ContainerResponseContext response) {
         boolean options = HttpMethod.OPTIONS.equals(request.getMethod()) && response.getStatus() == 200;
-        if (response.getStatus() == 405 || options) {
-            String allow = forPath(request.getUriInfo().getPath());
-            if (allow != null) {
-                response.getHeaders().putSingle("Allow", allow);
-            }
+        if (response.getStatus() != 405 && !options) {
+            return;
+        }
+        String allow = forPath(request.getUriInfo().getRequestUri().getRawPath());
+        if (allow != null) {
+            response.getHeaders().putSingle("Allow", allow);
+        } else if (options) {
+            response.getHeaders().remove("Allow");
+            response.setStatus(404);
+            response.setEntity(new Problem(ProblemType.NOT_FOUND.uri(), ProblemType.NOT_FOUND.title(), 404,
+                    ProblemType.NOT_FOUND.title(), request.getUriInfo().getRequestUri().getRawPath(), null, null),
+                    null, MediaType.valueOf(Problem.MEDIA_TYPE));
         }
     }
 
@@ -94,12 +109,13 @@ public class AllowedMethods {
         return path.replaceAll("/+", "/").replaceAll("(.)/$", "$1");
     }
 
-    private record Route(Pattern pattern, int literalCharacters, Set<String> methods) {
+    private record Route(String template, Pattern pattern, int literalCharacters, int variables, Set<String> methods) {
 
         /** {name} matches one segment; {name: regex} matches the regex, which may hold braces of its own. */
         static Route of(String template, Set<String> methods) {
             StringBuilder regex = new StringBuilder();
             int literals = 0;
+            int variables = 0;
             int i = 0;
             while (i < template.length()) {
                 char c = template.charAt(i);
@@ -118,9 +134,10 @@ public class AllowedMethods {
                 String variable = template.substring(i + 1, end - 1);
                 int colon = variable.indexOf(':');
                 regex.append('(').append(colon < 0 ? "[^/]+" : variable.substring(colon + 1).strip()).append(')');
+                variables++;
                 i = end;
             }
-            return new Route(Pattern.compile(regex + "/?"), literals, methods);
+            return new Route(template, Pattern.compile(regex + "/?"), literals, variables, methods);
         }
     }
 }

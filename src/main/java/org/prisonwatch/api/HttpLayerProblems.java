@@ -19,6 +19,7 @@ public final class HttpLayerProblems {
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
                 .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Vary", "Authorization")
                 .end(Json.encode(problem));
     }
 

@@ -1,5 +1,8 @@
 package org.prisonwatch.api;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Optimistic concurrency over HTTP: the ETag of a record is its quoted version, and every write must name the
  * version it was based on in If-Match.
@@ -13,6 +16,11 @@ public final class IfMatch {
         return "\"" + version + "\"";
     }
 
+    /** The entity tags an If-Match or If-None-Match lists (ours never hold a comma), or *. */
+    static List<String> tags(String header) {
+        return Arrays.stream(header.split(",")).map(String::strip).toList();
+    }
+
     public static boolean isAbsent(String header) {
         return header == null || header.isBlank();
     }
@@ -24,8 +32,7 @@ public final class IfMatch {
                     "This write needs an If-Match header with the record's current ETag, e.g. If-Match: \"3\"");
         }
         String current = etag(currentVersion);
-        for (String candidate : header.split(",")) {
-            String tag = candidate.strip();
+        for (String tag : tags(header)) {
             if (tag.equals("*") || tag.equals(current)) {
                 return;
             }

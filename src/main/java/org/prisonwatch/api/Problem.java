@@ -30,10 +30,22 @@ public record Problem(
     static final int MAX_INSTANCE = 2048;
     static final int MAX_ERRORS = 100;
 
+    /**
+     * A path as sent is ASCII (anything else arrives percent-encoded): cut at a slash, it stays a valid
+     * reference to the resource's ancestor, where a cut anywhere could split an escape.
+     */
+    private static String clipPath(String path) {
+        if (path == null || path.length() <= MAX_INSTANCE) {
+            return path;
+        }
+        int slash = path.lastIndexOf('/', MAX_INSTANCE - 1);
+        return path.substring(0, Math.max(slash, 1));
+    }
+
     /** A detail may quote what the caller sent; a problem never echoes more than its bounds, however much came. */
     public Problem {
         detail = FieldError.clip(detail, MAX_DETAIL);
-        instance = FieldError.clip(instance, MAX_INSTANCE);
+        instance = clipPath(instance);
         errors = errors == null || errors.size() <= MAX_ERRORS ? errors : List.copyOf(errors.subList(0, MAX_ERRORS));
     }
 }

@@ -22,6 +22,12 @@ public class ProblemOnlyAccept {
         if (accept == null || accept.isEmpty() || !request.getUriInfo().getPath().startsWith("/api/")) {
             return;
         }
+        if (accept.size() > 1) {
+            // several Accept lines are one list (RFC 9110, 5.3): joined, so that every reader of the header sees
+            // the same list, the export switch and the writer's negotiation alike
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, String.join(", ", accept));
+            accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        }
         StringBuilder widened = new StringBuilder();
         for (String header : accept) {
             for (String range : header.split(",")) {

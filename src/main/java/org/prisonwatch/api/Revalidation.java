@@ -31,8 +31,7 @@ public class Revalidation {
     /** The weak comparison that If-None-Match uses: W/"3" names the same version as "3". */
     private static boolean matches(String ifNoneMatch, String etag) {
         String current = opaque(etag);
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
+        for (String tag : IfMatch.tags(ifNoneMatch)) {
             if (tag.equals("*") || opaque(tag).equals(current)) {
                 return true;
             }

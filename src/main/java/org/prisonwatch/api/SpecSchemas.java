@@ -35,6 +35,15 @@ final class SpecSchemas {
     /** What Hibernate Validator's @NotBlank becomes: "has a character that is not space", meant unanchored. */
     private static final String NOT_BLANK = "\\S";
 
+    /**
+     * @NotBlank in the spec's regex dialect (ECMA-262): the server trims characters up to U+0020 and wants one
+     * left, where ECMA's \S would also refuse a no-break space, which the server takes.
+     */
+    static final String NOT_BLANK_AS_SERVED = "[^\\x00-\\x20]";
+
+    /** Java's \s is these six; ECMA-262's is every Unicode space. */
+    private static final String JAVA_SPACE = " \\t\\n\\x0B\\f\\r";
+
     private static final Map<String, Integer> LENGTH_BY_FORMAT = Map.of("date", 10, "date-time", 35, "uuid", 36,
             "uri", 2048, "uri-reference", 2048);
 
@@ -114,8 +123,12 @@ final class SpecSchemas {
         if (isA(target, Schema.SchemaType.STRING)) {
             schema.setFormat(target.getFormat());
             schema.setPattern(target.getPattern());
-            schema.setMaxLength(target.getMaxLength() != null ? target.getMaxLength()
-                    : target.getEnumeration().stream().mapToInt(value -> value.toString().length()).max().orElse(0));
+            if (target.getMaxLength() != null) {
+                schema.setMaxLength(target.getMaxLength());
+            } else if (target.getEnumeration() != null) {
+                schema.setMaxLength(target.getEnumeration().stream().mapToInt(value -> value.toString().length())
+                        .max().orElse(0));
+            }
         }
     }
 
@@ -158,11 +171,18 @@ final class SpecSchemas {
         }
     }
 
+    /** Bean Validation's regex, in ECMA-262 with the same meaning: anchored, and spaces as Java counts them. */
     private static void anchorPattern(Schema schema) {
         String pattern = schema.getPattern();
-        if (pattern != null && !pattern.equals(NOT_BLANK) && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
-            schema.setPattern("^(?:" + pattern + ")$");
+        if (pattern == null || pattern.equals(NOT_BLANK_AS_SERVED) || pattern.startsWith("^(?:")) {
+            return;
         }
+        if (pattern.equals(NOT_BLANK)) {
+            schema.setPattern(NOT_BLANK_AS_SERVED);
+            return;
+        }
+        String java = pattern.replace("\\S", "[^" + JAVA_SPACE + "]").replace("\\s", "[" + JAVA_SPACE + "]");
+        schema.setPattern(java.startsWith("^") && java.endsWith("$") ? java : "^(?:" + java + ")$");
     }
 
     private static void boundByFormat(Schema schema) {

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How far behind the present the feed's readers are: for each page that carried changes, the time since the last
- * of them. The feed itself has no lag (a change is readable once it commits); a partner whose lag grows has stopped
- * keeping up. Only times are kept, never counts, which would show how much work goes on out of a reader's sight.
+ * How far behind the present the feed's readers are: for each page that carried changes, the age of the newest
+ * change on it. The feed itself has no lag (a change is readable once it commits); a partner catching up from far
+ * back shows a large one, and one that has caught up a small one. A reader that stops reading adds no samples:
+ * watch for pages that stop coming as well. It counts pages read, never records or changes, which would show how
+ * much work goes on out of a reader's sight.
  */
 @Singleton
 public class FeedLag {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,6 +63,26 @@ class HttpMannersTest {
                 .header("Allow", "DELETE, GET, HEAD, OPTIONS, PATCH, PUT");
         given().delete("/api/v1").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
         given().delete("/api/v1/changes").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+    }
+
+    @Test
+    void optionsOnAPathNoResourceAnswersIs404AndAnEncodedSlashStillGetsItsAllow() {
+        given().options("/api/v1/prisons/x/y/z").then().statusCode(404).contentType(PROBLEM)
+                .header("Allow", nullValue());
+        given().auth().oauth2(Keys.BOOTSTRAP_ADMIN).contentType("application/json").body("{}")
+                .urlEncodingEnabled(false).post("/api/v1/incidents/by-ref/a%2Fb").then().statusCode(405)
+                .header("Allow", "OPTIONS, PUT");
+    }
+
+    @Test
+    void severalAcceptLinesAreOneListAndAProblemNeverEchoesAnOverlongPath() {
+        given().header("Accept", PROBLEM).header("Accept", "text/csv").get("/api/v1/prisons").then()
+                .statusCode(200).contentType(startsWith("text/csv"));
+        given().header("Authorization", "Bearer pw_not-a-key").get("/api/v1/prisons").then().statusCode(401)
+                .header("Vary", containsString("Authorization"));
+        String instance = given().accept(PROBLEM).get("/api/v1/incidents/" + "a".repeat(3000)).then()
+                .statusCode(400).extract().path("instance");
+        assertEquals("/api/v1/incidents", instance);
     }
 
     /** OPTIONS on every path of the spec names exactly the spec's methods for it (and HEAD with GET). */

@@ -57,12 +57,13 @@ class ManagementInterfaceTest {
     @Test
     void madeUpPathsAddNoMetricTagsAndRealEndpointsAreStillReported() {
         for (int i = 0; i < 200; i++) {
-            switch (i % 4) {
+            switch (i % 5) {
                 case 0 -> given().get("/api/v1/made-up-" + i).then().statusCode(404);
                 case 1 -> given().header("Authorization", "Bearer pw_made-up").get("/made-up-" + i).then()
                         .statusCode(401);
                 case 2 -> given().contentType("application/json").body("{}").post("/made-up-" + i).then()
                         .statusCode(404);
+                case 3 -> given().options("/api/v1/prisons/x/made-up-" + i).then().statusCode(404);
                 default -> given().get("/api/v1/prisons/made-up-" + i + "/history").then().statusCode(400);
             }
         }
@@ -91,7 +92,13 @@ class ManagementInterfaceTest {
         }
         api().get("/api/v1/changes").then().statusCode(200);
 
+        given().options("/api/v1/incidents/by-ref/partner-ref-" + key).then().statusCode(200);
+
         String exposition = given().get(management("/q/metrics")).then().statusCode(200).extract().asString();
+        assertFalse(exposition.contains("partner-ref-"), "a path as sent became a metric tag");
+        assertFalse(exposition.contains("method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/api"),
+                "creations are counted by collection");
+        assertTrue(exposition.contains("uri=\"WRITE\""), "writes dropped out of monitoring");
         assertTrue(exposition.lines().anyMatch(line -> line.matches("prisonwatch_idempotent_replays_total [1-9].*")),
                 "the replay was not counted");
         assertTrue(exposition.contains("prisonwatch_feed_lag_seconds_count "), "no feed lag");

@@ -1,0 +1,133 @@
+package org.prisonwatch.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.prisonwatch.client.api.AdminApi;
+import org.prisonwatch.client.api.ChangesApi;
+import org.prisonwatch.client.api.IncidentsApi;
+import org.prisonwatch.client.api.PrisonsApi;
+import org.prisonwatch.client.model.ApiKeyInput;
+import org.prisonwatch.client.model.Change;
+import org.prisonwatch.client.model.ChangePage;
+import org.prisonwatch.client.model.ChangedEntity;
+import org.prisonwatch.client.model.Incident;
+import org.prisonwatch.client.model.IncidentChange;
+import org.prisonwatch.client.model.IncidentInput;
+import org.prisonwatch.client.model.IncidentPage;
+import org.prisonwatch.client.model.IncidentPatch;
+import org.prisonwatch.client.model.IncidentType;
+import org.prisonwatch.client.model.Prison;
+import org.prisonwatch.client.model.PrisonInput;
+import org.prisonwatch.client.model.Problem;
+import org.prisonwatch.client.model.Role;
+import org.prisonwatch.support.Keys;
+
+/**
+ * An NGO app written against the committed spec, through the Java client openapi-generator makes from it (native
+ * library; the build generates it into target/generated-test-sources): no hand-written HTTP, only the key
+ * configured once. What it cannot do, the spec does not let clients do.
+ */
+@QuarkusTest
+class GeneratedClientTest {
+
+    @Test
+    void anNgoAppRecordsReadsPagesEditsAndFollowsTheFeedThroughTheGeneratedClient() throws Exception {
+        ApiClient admin = client(Keys.BOOTSTRAP_ADMIN);
+        String reporterKey = new AdminApi(admin).createApiKey(new ApiKeyInput().name("Client reporter " + UUID
+                .randomUUID()).role(Role.REPORTER), null).getKey();
+        ApiClient reporter = client(reporterKey);
+        String region = "Client " + UUID.randomUUID();
+        Prison prison = new PrisonsApi(admin).createPrison(new PrisonInput().name("Client Prison").stateRegion(region),
+                UUID.randomUUID().toString());
+
+        // created under an Idempotency-Key; the retry of a phone on a bad link gets the same record back
+        IncidentsApi incidents = new IncidentsApi(reporter);
+        String idempotencyKey = UUID.randomUUID().toString();
+        IncidentInput input = new IncidentInput().type(IncidentType.FORCED_RECRUITMENT).title("Called up")
+                .occurredFrom(LocalDate.of(2026, 11, 30)).prisonId(prison.getId());
+        Incident created = incidents.createIncident(input, idempotencyKey);
+        ApiResponse<Incident> retried = incidents.createIncidentWithHttpInfo(input, idempotencyKey);
+        assertEquals(created.getId(), retried.getData().getId());
+        assertEquals(List.of("true"), retried.getHeaders().get("idempotent-replayed"));
+
+        // a list with filters, followed to its end by nextCursor
+        for (int i = 0; i < 4; i++) {
+            incidents.createIncident(new IncidentInput().type(IncidentType.COMBAT_DEPLOYMENT).title("Deployed " + i)
+                    .occurredFrom(LocalDate.of(2026, 10, 1 + i)).prisonId(prison.getId()), null);
+        }
+        Set<UUID> listed = new HashSet<>();
+        String cursor = null;
+        do {
+            IncidentPage page = incidents.listIncidents(cursor, null, null, 2, prison.getId(), null, null, null,
+                    null, null, null, null);
+            page.getItems().forEach(item -> listed.add(item.getId()));
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+        assertEquals(5, listed.size());
+
+        // update with If-Match from the ETag, then a merge patch, then a stale write decoded as a Problem
+        ApiResponse<Incident> read = incidents.getIncidentWithHttpInfo(created.getId(), null);
+        String etag = read.getHeaders().get("etag").get(0);
+        Incident replaced = incidents.replaceIncident(created.getId(), input.title("Called up for training"), etag);
+        assertEquals(2, replaced.getVersion());
+        Incident patched = incidents.patchIncident(created.getId(), new IncidentPatch().locationName("Bhamo"),
+                "\"2\"");
+        assertEquals("Bhamo", patched.getLocationName());
+        assertEquals("Called up for training", patched.getTitle());
+        ApiException stale = assertThrows(ApiException.class,
+                () -> incidents.patchIncident(created.getId(), new IncidentPatch().locationName("Elsewhere"), etag));
+        assertEquals(412, stale.getCode());
+        Problem problem = reporter.getObjectMapper().readValue(stale.getResponseBody(), Problem.class);
+        assertEquals("urn:prisonwatch:problem:precondition-failed", problem.getType().toString());
+
+        // every version is in its history; the feed decodes each entry as the record it carries
+        assertEquals(3, incidents.listIncidentHistory(created.getId(), null, null, null).getItems().size());
+        List<Change> changes = new ArrayList<>();
+        String after = null;
+        for (ChangePage page; ; after = page.getNextCursor()) {
+            page = new ChangesApi(reporter).listChanges(after, List.of(ChangedEntity.INCIDENT), 500);
+            changes.addAll(page.getItems());
+            if (page.getItems().isEmpty()) {
+                break;
+            }
+        }
+        IncidentChange mine = changes.stream().map(Change::getActualInstance)
+                .map(entry -> assertInstanceOf(IncidentChange.class, entry))
+                .filter(entry -> entry.getId().equals(created.getId())).findFirst().orElseThrow();
+        assertEquals("Bhamo", mine.getRecord().getLocationName());
+
+        // deleted with If-Match by an admin (reporters may not delete): gone, and a DELETE in the reporter's feed
+        new IncidentsApi(admin).deleteIncident(created.getId(), "\"3\"");
+        ApiException gone = assertThrows(ApiException.class, () -> incidents.getIncident(created.getId(), null));
+        assertEquals(404, gone.getCode());
+        IncidentChange deleted = new ChangesApi(reporter).listChanges(after, List.of(ChangedEntity.INCIDENT), 500)
+                .getItems().stream().map(entry -> (IncidentChange) entry.getActualInstance())
+                .filter(entry -> entry.getId().equals(created.getId())).findFirst().orElseThrow();
+        assertEquals("DELETE", deleted.getOp().getValue());
+        assertNull(deleted.getRecord());
+        assertFalse(listed.isEmpty());
+        assertTrue(replaced.getVersion() < deleted.getVersion());
+    }
+
+    /** What an app does once: where the service is, and the key it sends on every call. */
+    private static ApiClient client(String key) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri("http://localhost:" + RestAssured.port);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + key));
+        return client;
+    }
+}
