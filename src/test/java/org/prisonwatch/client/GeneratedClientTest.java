@@ -17,23 +17,42 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.client.api.AdminApi;
+import org.prisonwatch.client.api.AuditApi;
+import org.prisonwatch.client.api.CasualtiesApi;
 import org.prisonwatch.client.api.ChangesApi;
 import org.prisonwatch.client.api.IncidentsApi;
 import org.prisonwatch.client.api.PrisonsApi;
+import org.prisonwatch.client.api.ServiceApi;
+import org.prisonwatch.client.api.SourcesApi;
+import org.prisonwatch.client.api.StatisticsApi;
+import org.prisonwatch.client.model.ApiKey;
 import org.prisonwatch.client.model.ApiKeyInput;
+import org.prisonwatch.client.model.AuditAction;
+import org.prisonwatch.client.model.AuditEntryPage;
+import org.prisonwatch.client.model.Casualty;
+import org.prisonwatch.client.model.CasualtyGroup;
+import org.prisonwatch.client.model.CasualtyInput;
+import org.prisonwatch.client.model.CasualtyOutcome;
+import org.prisonwatch.client.model.CasualtyPage;
 import org.prisonwatch.client.model.Change;
 import org.prisonwatch.client.model.ChangePage;
 import org.prisonwatch.client.model.ChangedEntity;
+import org.prisonwatch.client.model.Confidentiality;
+import org.prisonwatch.client.model.Count;
 import org.prisonwatch.client.model.Incident;
 import org.prisonwatch.client.model.IncidentChange;
 import org.prisonwatch.client.model.IncidentInput;
 import org.prisonwatch.client.model.IncidentPage;
 import org.prisonwatch.client.model.IncidentPatch;
 import org.prisonwatch.client.model.IncidentType;
+import org.prisonwatch.client.model.Person;
 import org.prisonwatch.client.model.Prison;
 import org.prisonwatch.client.model.PrisonInput;
 import org.prisonwatch.client.model.Problem;
 import org.prisonwatch.client.model.Role;
+import org.prisonwatch.client.model.Source;
+import org.prisonwatch.client.model.SourceInput;
+import org.prisonwatch.client.model.Statistics;
 import org.prisonwatch.support.Keys;
 
 /**
@@ -123,11 +142,78 @@ class GeneratedClientTest {
         assertTrue(replaced.getVersion() < deleted.getVersion());
     }
 
-    /** What an app does once: where the service is, and the key it sends on every call. */
+    @Test
+    void aPartnerSyncsByReferenceWhileStaffAndStrangersReadWhatTheirKeysAllow() throws Exception {
+        ApiClient admin = client(Keys.BOOTSTRAP_ADMIN);
+        AdminApi keys = new AdminApi(admin);
+        ApiKey partnerKey = keys.createApiKey(new ApiKeyInput().name("Client partner " + UUID.randomUUID())
+                .role(Role.PARTNER), null);
+        ApiClient partner = client(partnerKey.getKey());
+        ApiClient analyst = client(keys.createApiKey(new ApiKeyInput().name("Client analyst " + UUID.randomUUID())
+                .role(Role.ANALYST), null).getKey());
+        ApiClient stranger = client(null);
+        assertEquals("1.0.0", new ServiceApi(stranger).showServiceIndex().getApiVersion());
+        Prison prison = new PrisonsApi(admin).createPrison(new PrisonInput().name("Client Prison")
+                .stateRegion("Client " + UUID.randomUUID()), null);
+
+        // by reference: created, then unchanged, then changed with If-Match
+        String ref = "client:" + UUID.randomUUID();
+        IncidentInput synced = new IncidentInput().type(IncidentType.COMBAT_DEPLOYMENT).title("Sent to the front")
+                .occurredFrom(LocalDate.of(2025, 3, 1)).prisonId(prison.getId()).externalRef(ref);
+        IncidentsApi partnerIncidents = new IncidentsApi(partner);
+        assertEquals(201, partnerIncidents.upsertIncidentByRefWithHttpInfo(ref, synced, null).getStatusCode());
+        ApiResponse<Incident> again = partnerIncidents.upsertIncidentByRefWithHttpInfo(ref, synced, null);
+        assertEquals(200, again.getStatusCode());
+        assertEquals(1, again.getData().getVersion());
+        assertEquals(2, partnerIncidents.upsertIncidentByRef(ref, synced.title("Sent to the front line"), "\"1\"")
+                .getVersion());
+
+        // identifying fields: present for staff, absent (not null in their place) for a stranger
+        Source source = new SourcesApi(admin).createSource(new SourceInput().name("Client witness")
+                .contact("Signal: +95 9 000 000 001").confidentiality(Confidentiality.PUBLIC), null);
+        assertEquals("Signal: +95 9 000 000 001", new SourcesApi(analyst).getSource(source.getId(), null)
+                .getContact());
+        assertNull(new SourcesApi(stranger).getSource(source.getId(), null).getContact());
+        Incident incident = new IncidentsApi(admin).createIncident(new IncidentInput()
+                .type(IncidentType.COMBAT_CASUALTIES).title("Casualties at the front")
+                .occurredFrom(LocalDate.of(2025, 3, 2)).prisonId(prison.getId())
+                .confidentiality(Confidentiality.PUBLIC), null);
+        Casualty casualty = new CasualtiesApi(admin).createCasualty(new CasualtyInput().incidentId(incident.getId())
+                .outcome(CasualtyOutcome.KILLED).group(CasualtyGroup.CONSCRIPTED_INMATE).count(new Count().best(1))
+                .person(new Person().name("Client Person " + UUID.randomUUID()))
+                .confidentiality(Confidentiality.PUBLIC), null);
+        assertTrue(new CasualtiesApi(analyst).getCasualty(casualty.getId(), null).getPerson() != null);
+        CasualtyPage publicCasualties = new IncidentsApi(stranger).listIncidentCasualties(incident.getId(), null,
+                null, null, null, null, null, null, null, null);
+        assertEquals(1, publicCasualties.getItems().size());
+        assertNull(publicCasualties.getItems().get(0).getPerson());
+
+        // reading across records: the prison's incidents, figures, the audit log
+        assertEquals(2, new PrisonsApi(analyst).listPrisonIncidents(prison.getId(), null, null, null, null, null,
+                null, null, null, null, null, null, null).getItems().size());
+        Statistics figures = new StatisticsApi(analyst).casualtyStatistics(null, null, "outcome", null,
+                prison.getId(), null, null, null, null, null);
+        assertEquals(1, figures.getRows().size());
+        AuditEntryPage created = new AuditApi(admin).listAuditEntries(AuditAction.CREATE, null, null, "Casualty",
+                casualty.getId(), null, null);
+        assertEquals(1, created.getItems().size());
+
+        // a revoked key stops at once on this instance, and says so in a problem document
+        keys.deleteApiKey(partnerKey.getId());
+        ApiException revoked = assertThrows(ApiException.class,
+                () -> partnerIncidents.upsertIncidentByRef(ref, synced, "\"2\""));
+        assertEquals(401, revoked.getCode());
+        assertEquals("urn:prisonwatch:problem:unauthenticated", partner.getObjectMapper()
+                .readValue(revoked.getResponseBody(), Problem.class).getType().toString());
+    }
+
+    /** What an app does once: where the service is, and the key it sends on every call (none: anonymous). */
     private static ApiClient client(String key) {
         ApiClient client = new ApiClient();
         client.updateBaseUri("http://localhost:" + RestAssured.port);
-        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + key));
+        if (key != null) {
+            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + key));
+        }
         return client;
     }
 }

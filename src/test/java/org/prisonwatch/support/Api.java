@@ -3,7 +3,6 @@ package org.prisonwatch.support;
 import static io.restassured.RestAssured.given;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
@@ -18,12 +17,12 @@ public final class Api {
     private static final String SPEC = Path.of("openapi", "openapi.yaml").toAbsolutePath().toUri().toString();
 
     /** Requests and responses both must match the spec. */
-    private static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(SPEC).build());
+    private static final ContractValidationFilter STRICT = new ContractValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(SPEC).build(), true);
 
     /** For deliberately invalid requests: the request is not checked, the (error) response still is. */
-    private static final ResponseValidationFilter RESPONSES_ONLY = new ResponseValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(SPEC).build());
+    private static final ContractValidationFilter RESPONSES_ONLY = new ContractValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(SPEC).build(), false);
 
     /** What a client of this API sends: records come as JSON, errors as problem documents. */
     private static final String ACCEPT = "application/json, application/problem+json";
