@@ -88,7 +88,11 @@ public class EmbeddedDatabaseConfigSource implements ConfigSourceFactory {
             OwnerOnlyFiles.secure(directory);
             // WRITE_DELAY=0: a commit is in the file when the response goes out. H2's default writes it up to half
             // a second later, and a process killed meanwhile (kill -9, an OOM exit) loses answered writes.
-            return "jdbc:h2:file:" + directory.resolve("prisonwatch") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0"
+            // TRACE_LEVEL_FILE=0: on an error H2 would start prisonwatch.trace.db beside the database, with the
+            // failing SQL and its values in clear, created under the process's umask after the directory was
+            // made owner-only; errors reach the service's log through JDBC exceptions anyway.
+            return "jdbc:h2:file:" + directory.resolve("prisonwatch")
+                    + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;TRACE_LEVEL_FILE=0"
                     + (fileKey().isPresent() ? ";CIPHER=AES" : "");
         }
 
