@@ -39,7 +39,7 @@ final class SpecChangeVariants {
             }));
             openAPI.getComponents().addSchema(name, variant);
             oneOf.addOneOf(SpecSchemas.ref(name));
-            discriminator.addMapping(entity, "#/components/schemas/" + name);
+            discriminator.addMapping(entity, SpecSchemas.ref(name).getRef());
         });
         openAPI.getComponents().addSchema("Change", oneOf);
     }

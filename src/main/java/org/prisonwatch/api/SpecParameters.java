@@ -55,8 +55,7 @@ final class SpecParameters {
     }
 
     private static int values(OpenAPI openAPI, Schema items) {
-        Schema values = items.getRef() == null ? items
-                : openAPI.getComponents().getSchemas().get(items.getRef().substring(items.getRef().lastIndexOf('/') + 1));
+        Schema values = SpecSchemas.resolved(openAPI, items);
         return values.getEnumeration() == null ? 1 : values.getEnumeration().size();
     }
 }

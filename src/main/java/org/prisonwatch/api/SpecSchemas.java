@@ -54,6 +54,16 @@ final class SpecSchemas {
         return OASFactory.createSchema().ref(SCHEMAS + name);
     }
 
+    /** The component a reference names: "#/components/schemas/Count" is Count. */
+    static String named(String ref) {
+        return ref.substring(SCHEMAS.length());
+    }
+
+    /** The component a schema refers to, or the schema itself when it refers to none. */
+    static Schema resolved(OpenAPI openAPI, Schema schema) {
+        return schema.getRef() == null ? schema : openAPI.getComponents().getSchemas().get(named(schema.getRef()));
+    }
+
     static void apply(OpenAPI openAPI) {
         resolveAliases(openAPI);
         renamePages(openAPI);
@@ -85,7 +95,7 @@ final class SpecSchemas {
             if (name.startsWith("Page") && schema.getProperties() != null
                     && schema.getProperties().containsKey("items")) {
                 String itemRef = schema.getProperties().get("items").getItems().getRef();
-                renamed.put(name, itemRef.substring(SCHEMAS.length()) + "Page");
+                renamed.put(name, named(itemRef) + "Page");
                 // nextCursor is always there, null on the last page
                 schema.required(List.of("items", "nextCursor"));
             }
@@ -116,7 +126,7 @@ final class SpecSchemas {
             schema.setType(null);
             return;
         }
-        Schema target = openAPI.getComponents().getSchemas().get(ref.substring(SCHEMAS.length()));
+        Schema target = openAPI.getComponents().getSchemas().get(named(ref));
         List<Schema.SchemaType> type = new ArrayList<>(target.getType());
         type.add(Schema.SchemaType.NULL);
         schema.setType(type);
@@ -140,7 +150,7 @@ final class SpecSchemas {
         Map<String, String> aliases = new LinkedHashMap<>();
         openAPI.getComponents().getSchemas().forEach((name, schema) -> {
             if (schema.getRef() != null) {
-                aliases.put(name, schema.getRef().substring(SCHEMAS.length()));
+                aliases.put(name, named(schema.getRef()));
             }
         });
         aliases.keySet().forEach(openAPI.getComponents()::removeSchema);
@@ -149,8 +159,8 @@ final class SpecSchemas {
 
     private static void retarget(OpenAPI openAPI, Map<String, String> names) {
         forEachSchema(openAPI, schema -> {
-            if (schema.getRef() != null && names.containsKey(schema.getRef().substring(SCHEMAS.length()))) {
-                schema.setRef(SCHEMAS + names.get(schema.getRef().substring(SCHEMAS.length())));
+            if (schema.getRef() != null && names.containsKey(named(schema.getRef()))) {
+                schema.setRef(SCHEMAS + names.get(named(schema.getRef())));
             }
         });
     }
@@ -161,7 +171,7 @@ final class SpecSchemas {
             Set<String> used = new HashSet<>();
             forEachSchema(openAPI, schema -> {
                 if (schema.getRef() != null) {
-                    used.add(schema.getRef().substring(SCHEMAS.length()));
+                    used.add(named(schema.getRef()));
                 }
             });
             List<String> unused = openAPI.getComponents().getSchemas().keySet().stream()
@@ -257,8 +267,7 @@ final class SpecSchemas {
             return;
         }
         if (schema.getRef() != null) {
-            countTexts(openAPI, openAPI.getComponents().getSchemas().get(schema.getRef().substring(SCHEMAS.length())),
-                    times, texts, longest);
+            countTexts(openAPI, resolved(openAPI, schema), times, texts, longest);
         } else if (schema.getAllOf() != null) {
             schema.getAllOf().forEach(member -> countTexts(openAPI, member, times, texts, longest));
         } else if (isA(schema, Schema.SchemaType.STRING) && schema.getEnumeration() == null
@@ -299,7 +308,7 @@ final class SpecSchemas {
     private static void collectRefs(Schema schema, List<String> into) {
         walk(schema, node -> {
             if (node.getRef() != null && node.getRef().startsWith(SCHEMAS)) {
-                into.add(node.getRef().substring(SCHEMAS.length()));
+                into.add(named(node.getRef()));
             }
         });
     }
