@@ -5,7 +5,6 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /** What the service remembers about one Idempotency-Key of one caller: the request, and its response once done. */
 @Entity
@@ -19,14 +18,7 @@ public class IdempotencyRecord {
     @Column(name = "request_hash", nullable = false, length = 64)
     public String requestHash;
 
-    /** Which attempt holds the claim; an attempt may complete the record only while its token is still here. */
-    @Column(name = "claim_token", nullable = false)
-    public UUID claimToken;
-
-    @Column(name = "locked_until", nullable = false)
-    public Instant lockedUntil;
-
-    /** Null while the first attempt is running. */
+    /** Null only inside the transaction of the attempt that holds the key: a committed record always has one. */
     @Column
     public Integer status;
 
@@ -44,8 +36,4 @@ public class IdempotencyRecord {
 
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
-
-    public boolean isCompleted() {
-        return status != null;
-    }
 }

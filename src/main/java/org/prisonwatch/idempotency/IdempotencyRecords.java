@@ -1,23 +1,26 @@
 package org.prisonwatch.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.prisonwatch.api.StoredJson;
+import org.prisonwatch.storage.EmbeddedDatabaseConfigSource;
 
 /**
- * The idempotency table's operations. Claims and releases run in transactions of their own; completing a claim
- * runs in the transaction of the write it protects, so the write and its stored response commit or vanish together.
+ * The idempotency table's operations. A key is claimed by inserting its row in the transaction of the write it
+ * protects, and the response is stored into that row before the commit: the row, the write and the response commit
+ * or vanish together. So a committed row always holds a response, and the claim of an attempt whose instance dies
+ * is released by the database the moment the connection drops, with nothing for anyone to clean up.
  */
 @ApplicationScoped
 public class IdempotencyRecords {
@@ -32,11 +35,11 @@ public class IdempotencyRecords {
     /** The contract promises at least 30 days: field devices stay offline for days. */
     static final Duration RETENTION = Duration.ofDays(30);
 
-    /**
-     * How long a claim holds off duplicates without completing. Longer than any write runs; an attempt still
-     * running when its lease is taken over cannot complete (its token is gone), so its write rolls back.
-     */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /** Unique violation, in PostgreSQL and H2 alike: a twin committed the key first. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** PostgreSQL's lock_not_available and H2's lock timeout: a twin still holds the key. */
+    private static final Set<String> LOCK_TIMEOUT = Set.of("55P03", "HYT00");
 
     @Inject
     EntityManager em;
@@ -47,105 +50,117 @@ public class IdempotencyRecords {
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String databaseKind;
 
-    /** The outcome of claiming a key. */
-    public sealed interface Claim permits Claimed, Completed, Running, Mismatch {
-    }
+    /**
+     * How long a duplicate waits for the attempt holding its key before it is told 409. A twin that finishes
+     * within it is answered with the twin's response at once.
+     */
+    @ConfigProperty(name = "prisonwatch.idempotency.claim-wait")
+    Duration claimWait;
 
-    /** This attempt holds the key and should perform the write. */
-    public record Claimed(IdempotencyRecordId id, UUID token) implements Claim {
+    /** What an earlier attempt with the key left. */
+    public sealed interface Earlier permits Completed, Mismatch {
     }
 
     /** An earlier attempt finished: replay its response. */
-    public record Completed(int status, String body, String location, String etag) implements Claim {
-    }
-
-    /** An earlier attempt with the same request is still running. */
-    public record Running() implements Claim {
+    public record Completed(int status, String body, String location, String etag) implements Earlier {
     }
 
     /** The key was first used with a different request. */
-    public record Mismatch() implements Claim {
+    public record Mismatch() implements Earlier {
     }
 
-    public Claim claim(IdempotencyRecordId id, String requestHash) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> claimOnce(id, requestHash));
-            } catch (PersistenceException | QuarkusTransactionException e) {
-                // another attempt inserted the same key first; its row decides on the next pass
-                if (attempt >= 2) {
-                    return new Running();
-                }
-            }
+    /** The key could not be claimed: a twin holds it ({@code stillRunning}), or committed it just now. */
+    public static final class ClaimContended extends RuntimeException {
+
+        private final boolean stillRunning;
+
+        ClaimContended(boolean stillRunning, Throwable cause) {
+            super(stillRunning ? "a twin still holds the key" : "a twin committed the key first", cause, false, false);
+            this.stillRunning = stillRunning;
+        }
+
+        public boolean stillRunning() {
+            return stillRunning;
         }
     }
 
-    private Claim claimOnce(IdempotencyRecordId id, String requestHash) {
-        commitWithoutWaitingForDisk();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    /** The committed outcome of an earlier attempt, or null when no attempt has committed one. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Earlier find(IdempotencyRecordId id, String requestHash) {
         IdempotencyRecord found = em.find(IdempotencyRecord.class, id);
         if (found == null) {
-            IdempotencyRecord record = new IdempotencyRecord();
-            record.id = id;
-            record.requestHash = requestHash;
-            record.claimToken = UUID.randomUUID();
-            record.lockedUntil = now.plus(LEASE);
-            record.createdAt = now;
-            record.expiresAt = now.plus(RETENTION);
-            em.persist(record);
-            em.flush();
-            return new Claimed(id, record.claimToken);
+            return null;
         }
         if (!found.requestHash.equals(requestHash) && !ERASED.equals(found.requestHash)) {
             return new Mismatch();
         }
-        if (found.isCompleted()) {
-            return new Completed(found.status, found.responseBody, found.location, found.etag);
-        }
-        if (found.lockedUntil.isAfter(now)) {
-            return new Running();
-        }
-        // the attempt holding the claim died with its instance; its write never committed
-        UUID token = UUID.randomUUID();
-        int taken = em.createQuery("update IdempotencyRecord r set r.claimToken = :token, r.lockedUntil = :until "
-                        + "where r.id.callerKeyId = :caller and r.id.key = :key and r.claimToken = :old "
-                        + "and r.status is null")
-                .setParameter("token", token).setParameter("until", now.plus(LEASE))
-                .setParameter("caller", id.callerKeyId()).setParameter("key", id.key())
-                .setParameter("old", found.claimToken).executeUpdate();
-        return taken == 1 ? new Claimed(id, token) : new Running();
+        return new Completed(found.status, found.responseBody, found.location, found.etag);
     }
 
     /**
-     * A claim need not reach the disk before the write it guards starts: PostgreSQL flushes its log in order, so
-     * the write's own (synchronous) commit makes the claim durable too, and a crash that loses the claim has lost
-     * the write with it, leaving nothing for a retry to find. So a POST waits for the disk once, not twice; what
-     * is stored (records, responses, the audit chain) still commits synchronously.
+     * Claims the key for the current transaction. A twin's uncommitted claim makes this wait, at most the claim
+     * wait: until the twin commits (then {@link ClaimContended} with {@code stillRunning} false, and its response
+     * is there to replay), rolls back or loses its connection (then this claim goes through).
+     *
+     * @throws ClaimContended when the key could not be claimed; the transaction must roll back
      */
-    private void commitWithoutWaitingForDisk() {
-        if ("postgresql".equals(databaseKind)) {
-            em.createNativeQuery("set local synchronous_commit to off").executeUpdate();
-        }
-    }
-
-    /** Stores the response with the write; false when this attempt no longer holds the claim. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean complete(Claimed claim, int status, String body, String location, String etag) {
-        return em.createQuery("update IdempotencyRecord r set r.status = :status, r.responseBody = :body, "
-                        + "r.location = :location, r.etag = :etag where r.id.callerKeyId = :caller "
-                        + "and r.id.key = :key and r.claimToken = :token and r.status is null")
-                .setParameter("status", status).setParameter("body", body).setParameter("location", location)
-                .setParameter("etag", etag).setParameter("caller", claim.id().callerKeyId())
-                .setParameter("key", claim.id().key()).setParameter("token", claim.token()).executeUpdate() == 1;
+    public void claim(IdempotencyRecordId id, String requestHash) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.id = id;
+        record.requestHash = requestHash;
+        record.createdAt = now;
+        record.expiresAt = now.plus(RETENTION);
+        boundLockWaits(claimWait.toMillis());
+        try {
+            em.persist(record);
+            em.flush();
+        } catch (PersistenceException e) {
+            String state = sqlState(e);
+            if (UNIQUE_VIOLATION.equals(state) || LOCK_TIMEOUT.contains(state)) {
+                throw new ClaimContended(LOCK_TIMEOUT.contains(state), e);
+            }
+            throw e;
+        }
+        // the write that follows may wait for the audit chain's lock as long as any write does
+        boundLockWaits(-1);
+        em.detach(record);
     }
 
-    /** After a failed attempt: nothing was written, so a retry may try again, with any body. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void release(Claimed claim) {
-        em.createQuery("delete from IdempotencyRecord r where r.id.callerKeyId = :caller and r.id.key = :key "
-                        + "and r.claimToken = :token and r.status is null")
-                .setParameter("caller", claim.id().callerKeyId()).setParameter("key", claim.id().key())
-                .setParameter("token", claim.token()).executeUpdate();
+    /** Bounds how long a statement waits for a row lock; a negative wait restores the connection's own bound. */
+    private void boundLockWaits(long millis) {
+        String statement;
+        if ("postgresql".equals(databaseKind)) {
+            statement = millis < 0 ? "set local lock_timeout to default" : "set local lock_timeout = " + millis;
+        } else {
+            // H2's lock timeout belongs to the session, not the transaction, so it is put back explicitly
+            statement = "set lock_timeout " + (millis < 0 ? EmbeddedDatabaseConfigSource.LOCK_TIMEOUT_MILLIS : millis);
+        }
+        em.createNativeQuery(statement).executeUpdate();
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /** Stores the response into the claim, in the transaction of the write. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(IdempotencyRecordId id, int status, String body, String location, String etag) {
+        int stored = em.createQuery("update IdempotencyRecord r set r.status = :status, r.responseBody = :body, "
+                        + "r.location = :location, r.etag = :etag where r.id.callerKeyId = :caller "
+                        + "and r.id.key = :key and r.status is null")
+                .setParameter("status", status).setParameter("body", body).setParameter("location", location)
+                .setParameter("etag", etag).setParameter("caller", id.callerKeyId()).setParameter("key", id.key())
+                .executeUpdate();
+        if (stored != 1) {
+            throw new IllegalStateException("the claim of this transaction's Idempotency-Key is gone");
+        }
     }
 
     /**

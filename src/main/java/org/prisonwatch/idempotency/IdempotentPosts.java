@@ -22,7 +22,8 @@ import org.prisonwatch.secrets.Sha256;
 
 /**
  * Runs a POST under its Idempotency-Key: the first attempt writes and stores its response in the same
- * transaction; a retry gets that response again; a duplicate that arrives while the first runs gets 409.
+ * transaction; a retry gets that response again; a duplicate that arrives while the first runs waits a moment for
+ * its answer, and gets 409 if the first is still running then.
  * Everything lives in the database, so it holds across instances and restarts.
  */
 @ApplicationScoped
@@ -67,40 +68,40 @@ public class IdempotentPosts {
                     "must be 1 to 255 visible ASCII characters, such as a UUID");
         }
         IdempotencyRecordId id = new IdempotencyRecordId(caller, header.value);
-        IdempotencyRecords.Claim claim = records.claim(id, fingerprint(path, body));
-        if (claim instanceof IdempotencyRecords.Mismatch) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was first used "
-                    + "with a different request; a new request needs a new key");
+        String requestHash = fingerprint(path, body);
+        for (int attempt = 0; ; attempt++) {
+            IdempotencyRecords.Earlier earlier = records.find(id, requestHash);
+            if (earlier instanceof IdempotencyRecords.Mismatch) {
+                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was first used "
+                        + "with a different request; a new request needs a new key");
+            }
+            if (earlier instanceof IdempotencyRecords.Completed done) {
+                replays.increment();
+                return replay(done);
+            }
+            try {
+                return perform(id, requestHash, write);
+            } catch (IdempotencyRecords.ClaimContended e) {
+                // a twin that committed first is replayed on the next pass; one still running is not waited for twice
+                if (e.stillRunning() || attempt >= 2) {
+                    throw new ProblemException(ProblemType.REQUEST_IN_PROGRESS, "A request with this "
+                            + "Idempotency-Key is still running; retry shortly to get its response");
+                }
+            }
         }
-        if (claim instanceof IdempotencyRecords.Running) {
-            throw new ProblemException(ProblemType.REQUEST_IN_PROGRESS, "A request with this Idempotency-Key is "
-                    + "still running; retry shortly to get its response");
-        }
-        if (claim instanceof IdempotencyRecords.Completed done) {
-            replays.increment();
-            return replay(done);
-        }
-        return perform((IdempotencyRecords.Claimed) claim, write);
     }
 
-    private <T> RestResponse<T> perform(IdempotencyRecords.Claimed claim, Supplier<RestResponse<T>> write) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                RestResponse<T> response = write.get();
-                Object entity = response.getEntity();
-                Object stored = entity instanceof SecretBearing secret ? secret.withoutSecrets() : entity;
-                if (!records.complete(claim, response.getStatus(), mapper.writeValueAsString(stored),
-                        response.getHeaderString(HttpHeaders.LOCATION), response.getHeaderString(HttpHeaders.ETAG))) {
-                    // a slower twin took the claim over after this attempt's lease ran out: only one may write
-                    throw new ProblemException(ProblemType.REQUEST_IN_PROGRESS, "This request outlived its claim "
-                            + "on the Idempotency-Key and was not applied; retry to get the current answer");
-                }
-                return response;
-            });
-        } catch (RuntimeException e) {
-            records.release(claim);
-            throw e;
-        }
+    /** The claim, the write and its stored response: one transaction, so they commit or vanish together. */
+    private <T> RestResponse<T> perform(IdempotencyRecordId id, String requestHash, Supplier<RestResponse<T>> write) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            records.claim(id, requestHash);
+            RestResponse<T> response = write.get();
+            Object entity = response.getEntity();
+            Object stored = entity instanceof SecretBearing secret ? secret.withoutSecrets() : entity;
+            records.complete(id, response.getStatus(), mapper.writeValueAsString(stored),
+                    response.getHeaderString(HttpHeaders.LOCATION), response.getHeaderString(HttpHeaders.ETAG));
+            return response;
+        });
     }
 
     /** The stored response, sent again; passes the gate, which audits any identifying data it carries. */

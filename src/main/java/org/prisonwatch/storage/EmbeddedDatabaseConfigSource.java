@@ -24,6 +24,12 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class EmbeddedDatabaseConfigSource implements ConfigSourceFactory {
 
+    /**
+     * How long an H2 statement waits for a row lock (a writer behind the audit chain's lock, a twin's Idempotency-Key
+     * claim) before it fails. The test profile's H2 URL uses the same figure.
+     */
+    public static final int LOCK_TIMEOUT_MILLIS = 10_000;
+
     static final String URL = "prisonwatch.embedded-db.url";
     static final String PASSWORD = "prisonwatch.embedded-db.password";
     static final String DIRECTORY = "prisonwatch.embedded-db.dir";
@@ -92,7 +98,7 @@ public class EmbeddedDatabaseConfigSource implements ConfigSourceFactory {
             // failing SQL and its values in clear, created under the process's umask after the directory was
             // made owner-only; errors reach the service's log through JDBC exceptions anyway.
             return "jdbc:h2:file:" + directory.resolve("prisonwatch")
-                    + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;TRACE_LEVEL_FILE=0"
+                    + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0"
                     + (fileKey().isPresent() ? ";CIPHER=AES" : "");
         }
 

@@ -176,24 +176,54 @@ class IdempotencyKeyTest {
         assertEquals(1, incidentsTitled((String) body.get("title")));
     }
 
+    /** The claim of an attempt still running: its row, inserted in a transaction that has not committed. */
+    private Database.Uncommitted claimHeldByARunningAttempt(String key) {
+        String earlier = newKey();
+        post(earlier, incidentBody(null, "2025-08-01", null)).then().statusCode(201);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // the same caller as post(): its key's id, read from the record of an earlier request
+        return database.holdUncommitted("insert into idempotency_key (caller_key_id, idem_key, request_hash, "
+                + "created_at, expires_at) select caller_key_id, ?, 'running', ?, ? from idempotency_key "
+                + "where idem_key = ?", key, now, now.plusDays(30), earlier);
+    }
+
     @Test
-    void aClaimStillRunningGets409AndAnAbandonedOneIsTakenOver() {
+    void aRetryWhileTheFirstAttemptRunsWaitsAMomentThenGets409AndWritesNothing() {
         String key = newKey();
         Map<String, Object> body = incidentBody(null, "2025-08-01", null);
-        post(key, body).then().statusCode(201);
-        // make the stored record look like an attempt that is still running
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        database.execute("update idempotency_key set status = null, response_body = null, location = null, "
-                + "etag = null, locked_until = ? where idem_key = ?", now.plusMinutes(1), key);
+        try (Database.Uncommitted running = claimHeldByARunningAttempt(key)) {
+            long started = System.nanoTime();
+            post(key, body).then().statusCode(409)
+                    .body("type", equalTo("urn:prisonwatch:problem:request-in-progress"));
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertTrue(waited >= 900, "waited " + waited + " ms for the running attempt (claim-wait is 1 s)");
+            assertEquals(0, incidentsTitled((String) body.get("title")));
+        }
+    }
 
-        hostile().header("Idempotency-Key", key).body(body).post("/api/v1/incidents").then().statusCode(409)
-                .body("type", equalTo("urn:prisonwatch:problem:request-in-progress"));
-
-        // its instance died: once the lease has run out, the next attempt performs the write
-        database.execute("update idempotency_key set locked_until = ? where idem_key = ?", now.minusSeconds(1), key);
-        String taken = post(key, body).then().statusCode(201).header("Idempotent-Replayed", nullValue())
-                .extract().path("id");
-        post(key, body).then().statusCode(201).body("id", equalTo(taken)).header("Idempotent-Replayed", "true");
+    @Test
+    void theClaimOfAnAttemptThatDiesIsFreeAtOnceAndTheWaitingRetryPerformsTheWrite() throws Exception {
+        String key = newKey();
+        Map<String, Object> body = incidentBody(null, "2025-08-01", null);
+        ExecutorService retry = Executors.newSingleThreadExecutor();
+        try {
+            Future<Response> waiting;
+            try (Database.Uncommitted dying = claimHeldByARunningAttempt(key)) {
+                waiting = retry.submit(() -> post(key, body));
+                Thread.sleep(300);
+                assertFalse(waiting.isDone(), "the retry waits for the attempt holding the key");
+            } // the attempt's connection is gone: the database rolls its claim back
+            Response response = waiting.get(30, TimeUnit.SECONDS);
+            assertEquals(201, response.statusCode(), response.asString());
+            assertNull(response.header("Idempotent-Replayed"));
+            assertEquals(1, incidentsTitled((String) body.get("title")));
+            post(key, body).then().statusCode(201).header("Idempotent-Replayed", "true")
+                    .body("id", equalTo(response.path("id")));
+            assertEquals(1, database.count("select count(*) from idempotency_key where idem_key = ? "
+                    + "and status = 201", key), "the retry's claim holds its response");
+        } finally {
+            retry.shutdownNow();
+        }
     }
 
     @Test

@@ -46,4 +46,35 @@ public class Database {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Runs a statement in a transaction that stays open until the returned handle is closed, which rolls it back:
+     * what a request still running, or an instance killed mid-request, holds in the database.
+     */
+    public Uncommitted holdUncommitted(String sql, Object... parameters) {
+        try {
+            Connection connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, parameters);
+                statement.executeUpdate();
+            }
+            return new Uncommitted(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An open transaction of a test; closing it rolls it back. */
+    public record Uncommitted(Connection connection) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            try (connection) {
+                connection.rollback();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }

@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""Two packaged instances against one PostgreSQL, one of them killed mid-run.
+
+Field apps post keyed submissions through both instances from concurrent clients, as behind a load balancer.
+Part-way through, instance A is killed with SIGKILL while requests are in flight; every client then retries what
+it has not had acknowledged, with the same Idempotency-Key and body, on the survivor. Afterwards, through the
+survivor:
+  lost                every acknowledged record is readable,
+  duplicated          every submission exists exactly once,
+  missing from feed   the change feed, read from its start, holds every record,
+and the slowest submission was acknowledged within 15 s of its first attempt, the ones the killed instance was
+working on included (a claim left by a dead instance must not block their retry).
+
+Usage: two-instances.py <quarkus-app dir of a PostgreSQL build>; the database comes from PRISONWATCH_DB_URL,
+PRISONWATCH_DB_USER and PRISONWATCH_DB_PASSWORD, and should be fresh. Standard library only.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+
+CLIENTS = 8
+SUBMISSIONS_PER_CLIENT = 40
+KILL_AFTER_ACKNOWLEDGED = 100
+SLOWEST_ALLOWED_SECONDS = 15.0
+ADMIN_KEY = "two-instances-bootstrap-" + uuid.uuid4().hex
+RUN = uuid.uuid4().hex[:12]
+
+
+class Instance:
+    def __init__(self, name, app_dir, port, management_port, keys_dir, log_dir):
+        self.name = name
+        self.base = f"http://127.0.0.1:{port}/api/v1"
+        self.health = f"http://127.0.0.1:{management_port}/q/health/ready"
+        environment = dict(os.environ,
+                           PRISONWATCH_PORT=str(port),
+                           PRISONWATCH_MANAGEMENT_PORT=str(management_port),
+                           PRISONWATCH_KEYS_DIR=keys_dir,
+                           PRISONWATCH_BOOTSTRAP_ADMIN_KEY=ADMIN_KEY,
+                           PRISONWATCH_RATE_LIMIT_PER_KEY="100000")
+        self.log_path = os.path.join(log_dir, f"two-instances-{name}.log")
+        self.log = open(self.log_path, "wb")
+        self.process = subprocess.Popen(["java", "-jar", os.path.join(app_dir, "quarkus-run.jar")],
+                                        env=environment, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def wait_ready(self, seconds=120):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit(f"instance {self.name} exited at start; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(self.health, timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        sys.exit(f"instance {self.name} was not ready within {seconds} s; see {self.log_path}")
+
+    def kill(self):
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(30)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log.close()
+
+
+def call(method, url, key, body=None, headers=None, timeout=10):
+    """One HTTP exchange: (status, parsed body, headers); status None when no answer came."""
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Authorization", f"Bearer {key}")
+    request.add_header("Accept", "application/json")
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            payload = response.read()
+            return response.status, json.loads(payload) if payload else None, response.headers
+    except urllib.error.HTTPError as error:
+        payload = error.read()
+        try:
+            parsed = json.loads(payload) if payload else None
+        except ValueError:
+            parsed = None
+        return error.code, parsed, error.headers
+    except OSError:
+        return None, None, None
+
+
+class Submission:
+    def __init__(self, client, number):
+        self.key = str(uuid.uuid4())
+        self.body = {"type": "FORCED_RECRUITMENT", "title": f"two-instances {RUN} client {client} no. {number}",
+                     "occurredFrom": "2026-11-30", "confidentiality": "RESTRICTED"}
+        self.first_attempt = None
+        self.acknowledged = None
+        self.record_id = None
+        self.attempts = 0
+        self.replayed = False
+
+
+class Run:
+    def __init__(self, instances):
+        self.instances = instances
+        self.dead = set()
+        self.lock = threading.Lock()
+        self.acknowledged = 0
+        self.killed = threading.Event()
+        self.in_flight_at_kill = 0
+        self.in_flight = {instance.name: 0 for instance in instances}
+        self.outcomes = {}
+
+    def alive(self):
+        return [i for i in self.instances if i.name not in self.dead]
+
+    def count(self, outcome):
+        with self.lock:
+            self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
+
+    def submit(self, key, submission, preferred):
+        submission.first_attempt = time.monotonic()
+        pause = 0.05
+        turn = preferred
+        while time.monotonic() - submission.first_attempt < 60:
+            candidates = self.alive()
+            instance = candidates[turn % len(candidates)]
+            submission.attempts += 1
+            with self.lock:
+                self.in_flight[instance.name] += 1
+            status, body, headers = call("POST", instance.base + "/incidents", key, submission.body,
+                                         {"Idempotency-Key": submission.key})
+            with self.lock:
+                self.in_flight[instance.name] -= 1
+            if status == 201:
+                submission.acknowledged = time.monotonic()
+                submission.record_id = body["id"]
+                submission.replayed = headers.get("Idempotent-Replayed") == "true"
+                self.count("201 replayed" if submission.replayed else "201")
+                with self.lock:
+                    self.acknowledged += 1
+                return
+            self.count(f"{status or 'no answer'} (retried)")
+            if status is not None and status < 500 and status not in (409, 429):
+                print(f"submission refused for good: {status} {body}", file=sys.stderr)
+                return
+            # no answer, 5xx, 409 (a twin still running) or 429: retry the same request, on another instance next
+            turn += 1
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
+
+    def kill_when_due(self, victim):
+        while not self.killed.is_set():
+            with self.lock:
+                due = self.acknowledged >= KILL_AFTER_ACKNOWLEDGED and self.in_flight[victim.name] >= 2
+            if due:
+                with self.lock:
+                    self.in_flight_at_kill = self.in_flight[victim.name]
+                    self.dead.add(victim.name)
+                victim.kill()
+                self.killed.set()
+                return
+            time.sleep(0.002)
+
+
+def read_all(survivor, path, key):
+    """Every item of a keyset-paged collection or of the change feed, following nextCursor."""
+    items = []
+    url = survivor.base + path
+    while True:
+        status, body, _ = call("GET", url, key, timeout=30)
+        if status != 200:
+            raise SystemExit(f"GET {url}: {status} {body}")
+        items.extend(body["items"])
+        cursor = body.get("nextCursor")
+        if not cursor or not body["items"]:
+            return items
+        separator = "&" if "?" in path else "?"
+        parameter = "after" if path.startswith("/changes") else "cursor"
+        url = f"{survivor.base}{path}{separator}{parameter}={urllib.request.quote(cursor)}"
+
+
+def main():
+    app_dir = sys.argv[1]
+    log_dir = os.path.abspath(os.path.join(app_dir, ".."))
+    keys_dir = tempfile.mkdtemp(prefix="prisonwatch-two-instances-keys-")
+    os.chmod(keys_dir, 0o700)
+    # A first, so that only one instance runs the migrations and makes the shared keys
+    a = Instance("a", app_dir, 18181, 19181, keys_dir, log_dir)
+    instances = [a]
+    try:
+        a.wait_ready()
+        b = Instance("b", app_dir, 18182, 19182, keys_dir, log_dir)
+        instances.append(b)
+        b.wait_ready()
+
+        keys = []
+        for client in range(CLIENTS):
+            status, body, _ = call("POST", a.base + "/admin/api-keys", ADMIN_KEY,
+                                   {"name": f"two-instances {RUN} reporter {client}", "role": "REPORTER"})
+            if status != 201:
+                raise SystemExit(f"issuing a reporter key: {status} {body}")
+            keys.append(body["key"])
+
+        run = Run([a, b])
+        submissions = [[Submission(c, n) for n in range(SUBMISSIONS_PER_CLIENT)] for c in range(CLIENTS)]
+        started = time.monotonic()
+        killer = threading.Thread(target=run.kill_when_due, args=(a,))
+        killer.start()
+
+        def client(number):
+            for index, submission in enumerate(submissions[number]):
+                run.submit(keys[number], submission, number + index)
+
+        threads = [threading.Thread(target=client, args=(c,)) for c in range(CLIENTS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        run.killed.set()
+        killer.join()
+        elapsed = time.monotonic() - started
+        if a.process.poll() is None:
+            raise SystemExit("the run ended before instance a was killed: raise SUBMISSIONS_PER_CLIENT")
+
+        every = [s for group in submissions for s in group]
+        acknowledged = [s for s in every if s.record_id]
+        stored = read_all(b, f"/incidents?q={urllib.request.quote('two-instances ' + RUN)}&limit=100", ADMIN_KEY)
+        stored_by_title = {}
+        for item in stored:
+            stored_by_title.setdefault(item["title"], []).append(item["id"])
+        lost = [s for s in acknowledged if s.record_id not in stored_by_title.get(s.body["title"], [])]
+        duplicated = [t for t, ids in stored_by_title.items() if len(ids) > 1]
+        feed_ids = {item["id"] for item in read_all(b, "/changes?limit=500", ADMIN_KEY)
+                    if item["entity"] == "INCIDENT"}
+        missing_from_feed = [s for s in acknowledged if s.record_id not in feed_ids]
+        slowest = max(s.acknowledged - s.first_attempt for s in acknowledged)
+        retried = [s for s in acknowledged if s.attempts > 1]
+
+        rows = [
+            ("instances", "2 (a killed with SIGKILL mid-run, b survived)"),
+            ("requests in flight to a when it was killed", run.in_flight_at_kill),
+            ("submissions", len(every)),
+            ("acknowledged (within 60 s of the first attempt)", len(acknowledged)),
+            ("retried (same key and body)", len(retried)),
+            ("answered by replay", sum(1 for s in every if s.replayed)),
+            ("lost", len(lost)),
+            ("duplicated", len(duplicated)),
+            ("records in the store", len(stored)),
+            ("missing from the feed", len(missing_from_feed)),
+            ("slowest acknowledgement, s", f"{slowest:.2f} (bar: {SLOWEST_ALLOWED_SECONDS:.0f})"),
+            ("slowest retried one, s", f"{max((s.acknowledged - s.first_attempt for s in retried), default=0):.2f}"),
+            ("run time, s", f"{elapsed:.1f}"),
+        ]
+        width = max(len(name) for name, _ in rows)
+        print(f"| {'two instances, one PostgreSQL'.ljust(width)} | |")
+        print(f"|{'-' * (width + 2)}|---|")
+        for name, value in rows:
+            print(f"| {name.ljust(width)} | {value} |")
+        print("responses: " + ", ".join(f"{k}: {v}" for k, v in sorted(run.outcomes.items())))
+
+        failures = []
+        if len(acknowledged) != len(every):
+            failures.append(f"{len(every) - len(acknowledged)} never acknowledged")
+        if lost:
+            failures.append(f"{len(lost)} lost")
+        if duplicated:
+            failures.append(f"{len(duplicated)} duplicated")
+        if len(stored) != len(every):
+            failures.append(f"{len(stored)} records stored for {len(every)} submissions")
+        if missing_from_feed:
+            failures.append(f"{len(missing_from_feed)} missing from the feed")
+        if slowest > SLOWEST_ALLOWED_SECONDS:
+            failures.append(f"slowest acknowledgement {slowest:.1f} s")
+        if failures:
+            raise SystemExit("two instances: " + "; ".join(failures))
+    finally:
+        for instance in instances:
+            instance.stop()
+
+
+if __name__ == "__main__":
+    main()
