@@ -7,9 +7,12 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
@@ -34,8 +37,8 @@ public class StrictParamConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, LocalDate::parse, "must be a date YYYY-MM-DD");
         }
         if (rawType == Instant.class) {
-            return (ParamConverter<T>) converter(name, Instant::parse,
-                    "must be an ISO-8601 UTC timestamp such as 2026-01-04T09:30:00Z");
+            return (ParamConverter<T>) converter(name, StrictParamConverters::parseInstant,
+                    "must be a date-time with its offset, such as 2026-01-04T09:30:00Z or 2026-01-04T16:00:00+06:30");
         }
         if (rawType == Integer.class) {
             return (ParamConverter<T>) converter(name, Integer::valueOf, "must be an integer");
@@ -49,6 +52,22 @@ public class StrictParamConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, value -> Enum.valueOf(enumType, value), allowed);
         }
         return null;
+    }
+
+    /**
+     * RFC 3339 date-times, and the offset without its colon ({@code +0000}) as well: that is how Python's
+     * {@code strftime("%z")}, and so the client openapi-generator makes for Python, writes one by default. A time
+     * without an offset is refused: which instant it means would be a guess.
+     */
+    private static final DateTimeFormatter DATE_TIME_WITH_OFFSET = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter();
+
+    private static Instant parseInstant(String value) {
+        return DATE_TIME_WITH_OFFSET.parse(value, OffsetDateTime::from).toInstant();
     }
 
     private static Boolean parseBoolean(String value) {
@@ -68,7 +87,7 @@ public class StrictParamConverters implements ParamConverterProvider {
                 }
                 try {
                     return parse.apply(value);
-                } catch (IllegalArgumentException | DateTimeParseException e) {
+                } catch (IllegalArgumentException | DateTimeException e) {
                     throw ProblemException.invalidParameter(name, rule);
                 }
             }

@@ -27,9 +27,10 @@ public record AuditCheckpoint(
         Long keyedFrom,
         @NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z",
                 message = "must be a UTC time to the second, e.g. 2026-01-04T09:30:00Z")
-        @Schema(required = true, description = "When it was signed, to the second", format = "date-time",
-                maxLength = 20,
-                examples = "2026-01-04T09:30:00Z")
+        // text, not a date-time: the signature covers these characters, and a client that parsed them into a
+        // date-time would write them back differently (Python: +00:00; Java: no seconds when they are :00)
+        @Schema(required = true, description = "When it was signed, to the second, in UTC. Kept as text: the "
+                + "signature covers exactly these characters", maxLength = 20, examples = "2026-01-04T09:30:00Z")
         String signedAt,
         @Pattern(regexp = CheckpointKey.ALGORITHM, message = "must be " + CheckpointKey.ALGORITHM)
         @Schema(description = "The signature algorithm", examples = CheckpointKey.ALGORITHM,

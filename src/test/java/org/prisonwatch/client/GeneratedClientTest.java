@@ -7,16 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.client.api.AdminApi;
+import org.prisonwatch.client.api.ArmedInmateReportsApi;
 import org.prisonwatch.client.api.AuditApi;
 import org.prisonwatch.client.api.CasualtiesApi;
 import org.prisonwatch.client.api.ChangesApi;
@@ -27,6 +34,10 @@ import org.prisonwatch.client.api.SourcesApi;
 import org.prisonwatch.client.api.StatisticsApi;
 import org.prisonwatch.client.model.ApiKey;
 import org.prisonwatch.client.model.ApiKeyInput;
+import org.prisonwatch.client.model.ArmedInmateReport;
+import org.prisonwatch.client.model.ArmedInmateReportInput;
+import org.prisonwatch.client.model.ArmedInmateReportPatch;
+import org.prisonwatch.client.model.AuditCheckpoint;
 import org.prisonwatch.client.model.AuditAction;
 import org.prisonwatch.client.model.AuditEntryPage;
 import org.prisonwatch.client.model.Casualty;
@@ -34,9 +45,11 @@ import org.prisonwatch.client.model.CasualtyGroup;
 import org.prisonwatch.client.model.CasualtyInput;
 import org.prisonwatch.client.model.CasualtyOutcome;
 import org.prisonwatch.client.model.CasualtyPage;
+import org.prisonwatch.client.model.CasualtyPatch;
 import org.prisonwatch.client.model.Change;
 import org.prisonwatch.client.model.ChangePage;
 import org.prisonwatch.client.model.ChangedEntity;
+import org.prisonwatch.client.model.Citation;
 import org.prisonwatch.client.model.Confidentiality;
 import org.prisonwatch.client.model.Count;
 import org.prisonwatch.client.model.Incident;
@@ -48,10 +61,12 @@ import org.prisonwatch.client.model.IncidentType;
 import org.prisonwatch.client.model.Person;
 import org.prisonwatch.client.model.Prison;
 import org.prisonwatch.client.model.PrisonInput;
+import org.prisonwatch.client.model.PrisonPatch;
 import org.prisonwatch.client.model.Problem;
 import org.prisonwatch.client.model.Role;
 import org.prisonwatch.client.model.Source;
 import org.prisonwatch.client.model.SourceInput;
+import org.prisonwatch.client.model.SourcePatch;
 import org.prisonwatch.client.model.Statistics;
 import org.prisonwatch.support.Keys;
 
@@ -62,6 +77,9 @@ import org.prisonwatch.support.Keys;
  */
 @QuarkusTest
 class GeneratedClientTest {
+
+    /** Method and path of every exchange any client of this class made. */
+    private static final Set<String> CALLED = ConcurrentHashMap.newKeySet();
 
     @Test
     void anNgoAppRecordsReadsPagesEditsAndFollowsTheFeedThroughTheGeneratedClient() throws Exception {
@@ -207,6 +225,120 @@ class GeneratedClientTest {
                 .readValue(revoked.getResponseBody(), Problem.class).getType().toString());
     }
 
+    @Test
+    void anAnalystCuratesEveryCollectionAndAnAdminKeepsKeysAndTheAuditLog() throws Exception {
+        ApiClient admin = client(Keys.BOOTSTRAP_ADMIN);
+        ApiClient analyst = client(new AdminApi(admin).createApiKey(new ApiKeyInput().name("Client curator "
+                + UUID.randomUUID()).role(Role.ANALYST), null).getKey());
+        String region = "Client " + UUID.randomUUID();
+
+        // prisons (admin): list, read, replace, patch, history, delete
+        PrisonsApi prisons = new PrisonsApi(admin);
+        Prison prison = prisons.createPrison(new PrisonInput().name("Client Prison").stateRegion(region), null);
+        assertEquals(List.of(prison.getId()), prisons.listPrisons(null, null, null, null, null, null, region, null)
+                .getItems().stream().map(Prison::getId).toList());
+        String etag = prisons.getPrisonWithHttpInfo(prison.getId(), null).getHeaders().get("etag").get(0);
+        prisons.replacePrison(prison.getId(), new PrisonInput().name("Client Prison").stateRegion(region)
+                .township("Bhamo"), etag);
+        assertEquals("Bhamo", prisons.patchPrison(prison.getId(), new PrisonPatch().nameMy("ဗန်းမော်"), "\"2\"")
+                .getTownship());
+        assertEquals(3, prisons.listPrisonHistory(prison.getId(), null, null, null).getItems().size());
+        Prison spare = prisons.createPrison(new PrisonInput().name("Client Spare Prison").stateRegion(region), null);
+        prisons.deletePrison(spare.getId(), "\"1\"");
+        assertEquals(404, assertThrows(ApiException.class, () -> prisons.getPrison(spare.getId(), null)).getCode());
+
+        // sources: list, replace, patch, erase the contact, history, delete
+        SourcesApi sources = new SourcesApi(analyst);
+        Source source = sources.createSource(new SourceInput().name("Client informant " + UUID.randomUUID())
+                .contact("Signal: +95 9 000 000 003"), null);
+        assertEquals(1, sources.listSources(null, null, 500, source.getName(), null).getItems().size());
+        sources.replaceSource(source.getId(), new SourceInput().name(source.getName()).contact("Signal: +95 9 1"),
+                "\"1\"");
+        sources.patchSource(source.getId(), new SourcePatch().url("https://example.org/report"), "\"2\"");
+        new SourcesApi(admin).eraseContact(source.getId(), "\"3\"");
+        assertNull(sources.getSource(source.getId(), null).getContact());
+        assertEquals(4, sources.listSourceHistory(source.getId(), null, null, null).getItems().size());
+        new SourcesApi(admin).deleteSource(source.getId(), "\"4\"");
+
+        // armed-inmate reports, cited, by id and by reference
+        Incident incident = new IncidentsApi(analyst).createIncident(new IncidentInput()
+                .type(IncidentType.COMBAT_DEPLOYMENT).title("Curated").occurredFrom(LocalDate.of(2025, 5, 1))
+                .prisonId(prison.getId()), null);
+        Source cited = sources.createSource(new SourceInput().name("Client news article"), null);
+        ArmedInmateReportsApi reports = new ArmedInmateReportsApi(analyst);
+        ArmedInmateReport report = reports.createArmedInmateReport(new ArmedInmateReportInput()
+                .prisonId(prison.getId()).reportedOn(LocalDate.of(2025, 5, 2)).incidentId(incident.getId())
+                .inmatesArmed(new Count().min(10).best(12).max(15))
+                .citations(List.of(new Citation().sourceId(cited.getId()))), null);
+        assertEquals(report.getId(), reports.getArmedInmateReport(report.getId(), null).getId());
+        assertEquals(List.of(report.getId()), reports.listArmedInmateReports(null, null, null, null, prison.getId(),
+                null, null, null, null, null).getItems().stream().map(ArmedInmateReport::getId).toList());
+        reports.replaceArmedInmateReport(report.getId(), new ArmedInmateReportInput().prisonId(prison.getId())
+                .reportedOn(LocalDate.of(2025, 5, 3)), "\"1\"");
+        assertEquals("checked", reports.patchArmedInmateReport(report.getId(), new ArmedInmateReportPatch()
+                .notes("checked"), "\"2\"").getNotes());
+        assertEquals(3, reports.listArmedInmateReportHistory(report.getId(), null, null, null).getItems().size());
+        String reportRef = "client:" + UUID.randomUUID();
+        ArmedInmateReport byRef = reports.upsertArmedInmateReportByRef(reportRef, new ArmedInmateReportInput()
+                .prisonId(prison.getId()).reportedOn(LocalDate.of(2025, 5, 4)).externalRef(reportRef), null);
+        assertEquals(2, new PrisonsApi(analyst).listPrisonArmedInmateReports(prison.getId(), null, null, null, null,
+                null, null, null, null, null, null).getItems().size());
+        new ArmedInmateReportsApi(admin).deleteArmedInmateReport(byRef.getId(), "\"1\"");
+
+        // casualties: a named person, erased on request, by id and by reference
+        CasualtiesApi casualties = new CasualtiesApi(analyst);
+        CasualtyInput named = new CasualtyInput().incidentId(incident.getId()).outcome(CasualtyOutcome.KILLED)
+                .group(CasualtyGroup.CONSCRIPTED_INMATE).count(new Count().best(1))
+                .person(new Person().name("Client Person " + UUID.randomUUID()));
+        Casualty casualty = casualties.createCasualty(named, null);
+        assertEquals(List.of(casualty.getId()), casualties.listCasualties(null, null, null, incident.getId(), null,
+                null, null, null, null).getItems().stream().map(Casualty::getId).toList());
+        casualties.replaceCasualty(casualty.getId(), named.count(new Count().best(2)), "\"1\"");
+        casualties.patchCasualty(casualty.getId(), new CasualtyPatch().notes("named by family"), "\"2\"");
+        new CasualtiesApi(admin).erasePerson(casualty.getId(), "\"3\"");
+        assertNull(casualties.getCasualty(casualty.getId(), null).getPerson());
+        assertEquals(4, casualties.listCasualtyHistory(casualty.getId(), null, null, null).getItems().size());
+        new CasualtiesApi(admin).deleteCasualty(casualty.getId(), "\"4\"");
+        String casualtyRef = "client:" + UUID.randomUUID();
+        assertEquals(1, casualties.upsertCasualtyByRef(casualtyRef, new CasualtyInput().incidentId(incident.getId())
+                .outcome(CasualtyOutcome.INJURED).group(CasualtyGroup.CONSCRIPTED_INMATE).count(new Count().best(3))
+                .externalRef(casualtyRef), null).getVersion());
+
+        // figures, keys and the audit log
+        StatisticsApi statistics = new StatisticsApi(analyst);
+        assertEquals(List.of("prison"), statistics.incidentStatistics(null, "prison", prison.getId(), null, null, null,
+                null, null).getGroupBy());
+        assertEquals(Statistics.SubjectEnum.ARMED_INMATES, statistics.armedInmateStatistics(null, null,
+                prison.getId(), null, null, null, null).getSubject());
+        assertTrue(new AdminApi(admin).listApiKeys(null, 500, null).getItems().size() >= 2);
+        ApiException forbidden = assertThrows(ApiException.class, () -> new AdminApi(analyst).listApiKeys(null, null,
+                null));
+        assertEquals(403, forbidden.getCode());
+        AuditApi audit = new AuditApi(admin);
+        assertTrue(audit.verifyAuditLog().getIntact());
+        AuditCheckpoint checkpoint = audit.signAuditCheckpoint();
+        assertTrue(audit.verifyAuditLogAgainstCheckpoint(checkpoint).getIntact(), "sent back as it came");
+        ApiException forged = assertThrows(ApiException.class, () -> audit.verifyAuditLogAgainstCheckpoint(
+                checkpoint.headHash("0".repeat(64))));
+        assertEquals(400, forged.getCode());
+    }
+
+    /** Every operation of the committed spec went through the generated client in this class. */
+    @AfterAll
+    static void everyOperationOfTheSpecWasCalled() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(Path.of("openapi", "openapi.json").toFile()).get("paths");
+        List<String> missing = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            Pattern template = Pattern.compile(path.getKey().replaceAll("\\{[^}]+}", "[^/]+"));
+            boolean called = CALLED.stream().anyMatch(call -> call.startsWith(method.toUpperCase() + " ")
+                    && template.matcher(call.substring(call.indexOf(' ') + 1)).matches());
+            if (!called) {
+                missing.add(method.toUpperCase() + " " + path.getKey());
+            }
+        }));
+        assertEquals(List.of(), missing, "operations no test called through the generated client");
+    }
+
     /** What an app does once: where the service is, and the key it sends on every call (none: anonymous). */
     private static ApiClient client(String key) {
         ApiClient client = new ApiClient();
@@ -214,6 +346,8 @@ class GeneratedClientTest {
         if (key != null) {
             client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + key));
         }
+        client.setResponseInterceptor(response -> CALLED.add(response.request().method() + " "
+                + response.request().uri().getRawPath()));
         return client;
     }
 }

@@ -18,6 +18,9 @@ import static org.prisonwatch.support.Fixtures.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -142,6 +145,29 @@ class IncidentResourceTest {
                 .body("items.id", contains(verifiedId));
         api().queryParam("stateRegion", region).queryParam("updatedSince", "2999-01-01T00:00:00Z")
                 .get("/api/v1/incidents").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void updatedSinceTakesAnyOffsetTheWayClientsWriteItAndRefusesATimeWithout() {
+        String region = unique("Kachin");
+        String id = incident(prison(region));
+        Instant now = Instant.now();
+        // the same instant in RFC 3339 with Z and with +06:30 (Myanmar)
+        for (String since : List.of(now.minusSeconds(3600).toString(),
+                now.minusSeconds(3600).atOffset(ZoneOffset.ofHoursMinutes(6, 30)).toString())) {
+            api().queryParam("stateRegion", region).queryParam("updatedSince", since).get("/api/v1/incidents")
+                    .then().statusCode(200).body("items.id", contains(id));
+        }
+        // as Python's %z writes it, and so the generated Python client: +0000, which RFC 3339 (the spec) lacks
+        String pythonStyle = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxx")
+                .format(now.minusSeconds(3600).atOffset(ZoneOffset.UTC));
+        hostile().queryParam("stateRegion", region).queryParam("updatedSince", pythonStyle).get("/api/v1/incidents")
+                .then().statusCode(200).body("items.id", contains(id));
+        api().queryParam("stateRegion", region)
+                .queryParam("updatedSince", now.plusSeconds(3600).atOffset(ZoneOffset.ofHours(-5)).toString())
+                .get("/api/v1/incidents").then().statusCode(200).body("items", hasSize(0));
+        hostile().queryParam("updatedSince", "2026-01-04T09:30:00").get("/api/v1/incidents").then().statusCode(400)
+                .body("errors[0].field", equalTo("updatedSince"));
     }
 
     @Test
