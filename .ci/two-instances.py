@@ -17,8 +17,6 @@ PRISONWATCH_DB_USER and PRISONWATCH_DB_PASSWORD, and should be fresh. Standard l
 
 import json
 import os
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -26,6 +24,8 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+
+from packaged_service import PackagedService
 
 CLIENTS = 8
 SUBMISSIONS_PER_CLIENT = 40
@@ -35,48 +35,10 @@ ADMIN_KEY = "two-instances-bootstrap-" + uuid.uuid4().hex
 RUN = uuid.uuid4().hex[:12]
 
 
-class Instance:
-    def __init__(self, name, app_dir, port, management_port, keys_dir, log_dir):
-        self.name = name
-        self.base = f"http://127.0.0.1:{port}/api/v1"
-        self.health = f"http://127.0.0.1:{management_port}/q/health/ready"
-        environment = dict(os.environ,
-                           PRISONWATCH_PORT=str(port),
-                           PRISONWATCH_MANAGEMENT_PORT=str(management_port),
-                           PRISONWATCH_KEYS_DIR=keys_dir,
-                           PRISONWATCH_BOOTSTRAP_ADMIN_KEY=ADMIN_KEY,
-                           PRISONWATCH_RATE_LIMIT_PER_KEY="100000")
-        self.log_path = os.path.join(log_dir, f"two-instances-{name}.log")
-        self.log = open(self.log_path, "wb")
-        self.process = subprocess.Popen(["java", "-jar", os.path.join(app_dir, "quarkus-run.jar")],
-                                        env=environment, stdout=self.log, stderr=subprocess.STDOUT)
-
-    def wait_ready(self, seconds=120):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                sys.exit(f"instance {self.name} exited at start; see {self.log_path}")
-            try:
-                with urllib.request.urlopen(self.health, timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        sys.exit(f"instance {self.name} was not ready within {seconds} s; see {self.log_path}")
-
-    def kill(self):
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(30)
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        self.log.close()
+def start(name, app_dir, port, management_port, keys_dir, log_dir):
+    return PackagedService(f"two-instances-{name}", app_dir, port, management_port,
+                           {"PRISONWATCH_KEYS_DIR": keys_dir, "PRISONWATCH_BOOTSTRAP_ADMIN_KEY": ADMIN_KEY,
+                            "PRISONWATCH_RATE_LIMIT_PER_KEY": "100000"}, log_dir)
 
 
 def call(method, url, key, body=None, headers=None, timeout=10):
@@ -202,11 +164,11 @@ def main():
     keys_dir = tempfile.mkdtemp(prefix="prisonwatch-two-instances-keys-")
     os.chmod(keys_dir, 0o700)
     # A first, so that only one instance runs the migrations and makes the shared keys
-    a = Instance("a", app_dir, 18181, 19181, keys_dir, log_dir)
+    a = start("a", app_dir, 18181, 19181, keys_dir, log_dir)
     instances = [a]
     try:
         a.wait_ready()
-        b = Instance("b", app_dir, 18182, 19182, keys_dir, log_dir)
+        b = start("b", app_dir, 18182, 19182, keys_dir, log_dir)
         instances.append(b)
         b.wait_ready()
 

@@ -17,6 +17,7 @@ public enum ProblemType {
     REQUEST_IN_PROGRESS(Status.CONFLICT, "Request in progress"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key reused"),
     REQUEST_TIMEOUT(Status.REQUEST_TIMEOUT, "Request timeout"),
+    FEED_RESTARTED(Status.GONE, "Feed restarted"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "Precondition failed"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),

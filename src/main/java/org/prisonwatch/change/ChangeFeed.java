@@ -44,6 +44,9 @@ public class ChangeFeed {
     EntityManager em;
 
     @Inject
+    FeedEpoch epochs;
+
+    @Inject
     Callers callers;
 
     @Inject
@@ -61,7 +64,9 @@ public class ChangeFeed {
      * write, including those the caller may not see, so it never leaves the server readable.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ChangePage read(String after, int limit, List<ChangedEntity> entities) {
+    public ChangePage read(String epochCursor, int limit, List<ChangedEntity> entities) {
+        String epoch = epochs.current();
+        String after = FeedEpoch.opened(epoch, epochCursor);
         Audience audience = callers.audience();
         Slice<RecordChange> slice = audience.seesEverything() || !audience.submitsOwnRecords()
                 ? inCommitOrderFor(audience).slice(em, ofKinds(entities, audience.restrictChanges(new Filter())),
@@ -72,11 +77,12 @@ public class ChangeFeed {
         List<ChangeView> items = new ArrayList<>(slice.rows().size());
         for (RecordChange row : slice.rows()) {
             CurrentState<?> state = now.get(row.entityId);
-            items.add(new ChangeView(slice.cursorAfter().apply(row), ChangedEntity.ofStoredName(row.entity),
+            items.add(new ChangeView(FeedEpoch.marked(epoch, slice.cursorAfter().apply(row)),
+                    ChangedEntity.ofStoredName(row.entity),
                     row.entityId, state.view() == null ? ChangeOp.DELETE : ChangeOp.UPSERT, state.version(),
                     state.changedAt(), state.view()));
         }
-        return new ChangePage(items, slice.next());
+        return new ChangePage(items, FeedEpoch.marked(epoch, slice.next()));
     }
 
     private static Filter ofKinds(List<ChangedEntity> entities, Filter filter) {

@@ -14,19 +14,29 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.prisonwatch.api.Cursors;
 import org.prisonwatch.api.Links;
 import org.prisonwatch.api.PageParams;
+import org.prisonwatch.api.Problem;
 
 /** HTTP in, HTTP out for /api/v1/changes. */
 @Path("/api/v1/changes")
 @Tag(name = "Changes", description = "The change feed partners sync from: every committed change, in commit order")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChangeResource {
+
+    static final String FEED_RESTARTED = "{\"type\":\"urn:prisonwatch:problem:feed-restarted\","
+            + "\"title\":\"Feed restarted\",\"status\":410,\"detail\":\"The service was restored from a backup "
+            + "since this cursor was issued, so changes you already read may have been rolled back and their "
+            + "positions given to new ones. Read the feed again from the start (without after) and replace your copy "
+            + "with what it gives\",\"instance\":\"/api/v1/changes\"}";
 
     @Inject
     ChangeFeed feed;
@@ -44,6 +54,13 @@ public class ChangeResource {
             + "it was deleted or is no longer visible to the caller. Page with after=nextCursor until nextCursor "
             + "stops moving; resume from it later. No committed change is ever skipped, and applying the feed from "
             + "the start rebuilds exactly what the caller may see.")
+    @APIResponse(responseCode = "200", description = "One page of changes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChangePage.class)))
+    @APIResponse(responseCode = "410", description = "The cursor was issued before the service was restored from a "
+            + "backup: read the feed again from the start, without after, and replace your copy with what it gives",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "restarted", value = FEED_RESTARTED)))
     public RestResponse<ChangePage> listChanges(
             @QueryParam("after") @Parameter(description = "The nextCursor of the previous page, or the seq of an "
                     + "entry to read on right after it; omit to start from the beginning",

@@ -18,14 +18,19 @@ import static org.prisonwatch.support.Fixtures.incidentBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.access.Role;
+import org.prisonwatch.support.Database;
 import org.prisonwatch.support.FeedReader;
 
 @QuarkusTest
 class ChangeFeedTest {
+
+    @Inject
+    Database database;
 
     private static String publicIncident() {
         Map<String, Object> body = incidentBody(null, "2025-02-01", null);
@@ -183,6 +188,40 @@ class ChangeFeedTest {
         String end = reader.cursor();
         api().queryParam("after", end).get("/api/v1/changes").then().statusCode(200)
                 .body("items.size()", equalTo(0)).body("nextCursor", equalTo(end));
+    }
+
+    @Test
+    void aRestoreStartsANewEpochAndACursorFromBeforeItIsToldToResyncFromTheStart() {
+        FeedReader reader = FeedReader.atEnd(() -> api());
+        String first = publicIncident();
+        assertEquals(List.of(first), ids(reader.readPage(10)));
+        String before = reader.cursor();
+        String seqBefore = api().get("/api/v1/changes?limit=1").then().extract().path("items[0].seq");
+        // what src/main/scripts/restore does after putting the backup in place
+        database.execute("update feed_epoch set epoch = ? where id = 1", "Rx7Tq2Lm");
+        try {
+            for (String stale : List.of(before, seqBefore)) {
+                hostile().queryParam("after", stale).get("/api/v1/changes").then().statusCode(410)
+                        .body("type", equalTo("urn:prisonwatch:problem:feed-restarted"))
+                        .body("detail", containsString("from the start"));
+            }
+            // from the start, every cursor carries the new epoch and works as before
+            FeedReader again = new FeedReader(() -> api(), null);
+            List<JsonNode> all = again.drain(500);
+            assertTrue(ids(all).contains(first));
+            assertTrue(all.stream().allMatch(entry -> entry.get("seq").asText().startsWith("Rx7Tq2Lm")));
+            String second = publicIncident();
+            assertEquals(List.of(second), ids(again.readPage(10)));
+            // the epoch is not a key: a cursor of this epoch that was altered is still a 400 naming it
+            String cursor = again.cursor();
+            String altered = cursor.substring(0, cursor.length() - 1) + (cursor.endsWith("A") ? "B" : "A");
+            hostile().queryParam("after", altered).get("/api/v1/changes").then().statusCode(400)
+                    .body("errors[0].field", equalTo("after"));
+            hostile().queryParam("after", "Rx7Tq2Lm").get("/api/v1/changes").then().statusCode(410);
+        } finally {
+            database.execute("update feed_epoch set epoch = '' where id = 1");
+        }
+        api().queryParam("after", before).get("/api/v1/changes").then().statusCode(200);
     }
 
     @Test
