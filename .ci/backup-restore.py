@@ -42,6 +42,15 @@ def call(service, method, path, key=ADMIN_KEY, body=None):
         return error.code, json.loads(error.read() or b"null")
 
 
+def pg_environment():
+    """libpq's variables for the database PRISONWATCH_DB_URL names (jdbc:postgresql://host:port/database)."""
+    address = os.environ["PRISONWATCH_DB_URL"].split("//", 1)[1].split("?")[0]
+    host_port, database = address.split("/", 1)
+    host, _, port = host_port.partition(":")
+    return {"PGHOST": host, "PGPORT": port or "5432", "PGDATABASE": database,
+            "PGUSER": os.environ["PRISONWATCH_DB_USER"], "PGPASSWORD": os.environ.get("PRISONWATCH_DB_PASSWORD", "")}
+
+
 def expect(condition, message):
     if not condition:
         raise SystemExit(f"backup-restore: {message}")
@@ -140,6 +149,20 @@ def main():
         file.write(bytes([byte[0] ^ 0x01]))
     tampered = script("restore", altered)
     expect(tampered.returncode != 0, "an altered backup restores nothing")
+    if kind == "h2":
+        # a new host whose service has another file key: the backup's file must not be put in place
+        new_host = os.path.join(work, "new-host")
+        foreign = dict(environment, PRISONWATCH_DB_FILE_KEY=secrets.token_urlsafe(24), PRISONWATCH_DATA_DIR=new_host)
+        other_key = subprocess.run([os.path.join(SCRIPTS, "restore"), backup], capture_output=True, text=True,
+                                   env=dict(os.environ, **foreign, PRISONWATCH_BACKUP_KEY_FILE=key_file))
+        expect(other_key.returncode != 0 and "nothing was changed" in other_key.stderr
+               and not os.path.exists(os.path.join(new_host, "prisonwatch.mv.db"))
+               and not os.path.exists(os.path.join(new_host, "keys")),
+               "a backup the service's file key cannot open is not put in place")
+    else:
+        # a table made after the backup: a restore must not leave it beside the restored schema history
+        subprocess.run(["psql", "-qc", "create table made_after_the_backup (x integer)"], check=True,
+                       env=dict(os.environ, **pg_environment()))
     service = start()
     try:
         status, _ = call(service, "GET", f"/incidents/{after['id']}")
@@ -153,6 +176,11 @@ def main():
 
     done = script("restore", backup)
     expect(done.returncode == 0, f"the restore: {done.stdout.strip()}{done.stderr}")
+    if kind == "postgresql":
+        leftover = subprocess.run(["psql", "-Atqc", "select count(*) from pg_tables where tablename = "
+                                   "'made_after_the_backup'"], capture_output=True, text=True,
+                                  env=dict(os.environ, **pg_environment()))
+        expect(leftover.stdout.strip() == "0", "a table made after the backup is gone with the rest")
     service = start()
     try:
         status, _ = call(service, "GET", f"/incidents/{after['id']}")

@@ -17,6 +17,7 @@ PRISONWATCH_DB_USER and PRISONWATCH_DB_PASSWORD, and should be fresh. Standard l
 
 import json
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -255,6 +256,7 @@ def main():
     finally:
         for instance in instances:
             instance.stop()
+        shutil.rmtree(keys_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.Arrays;
@@ -34,11 +35,13 @@ public class StrictParamConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, UUID::fromString, "must be a UUID");
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) converter(name, LocalDate::parse, "must be a date YYYY-MM-DD");
+            return (ParamConverter<T>) converter(name, StrictParamConverters::parseDate,
+                    "must be a date YYYY-MM-DD in the years 0001 to 9999");
         }
         if (rawType == Instant.class) {
             return (ParamConverter<T>) converter(name, StrictParamConverters::parseInstant,
-                    "must be a date-time with its offset, such as 2026-01-04T09:30:00Z or 2026-01-04T16:00:00+06:30");
+                    "must be a date-time with its offset in the years 0001 to 9999, such as 2026-01-04T09:30:00Z or "
+                            + "2026-01-04T16:00:00+06:30");
         }
         if (rawType == Integer.class) {
             return (ParamConverter<T>) converter(name, Integer::valueOf, "must be an integer");
@@ -67,7 +70,22 @@ public class StrictParamConverters implements ParamConverterProvider {
             .toFormatter();
 
     private static Instant parseInstant(String value) {
-        return DATE_TIME_WITH_OFFSET.parse(value, OffsetDateTime::from).toInstant();
+        Instant instant = DATE_TIME_WITH_OFFSET.parse(value, OffsetDateTime::from).toInstant();
+        inYearsTheDatabasesHold(instant.atOffset(ZoneOffset.UTC).getYear());
+        return instant;
+    }
+
+    private static LocalDate parseDate(String value) {
+        LocalDate date = LocalDate.parse(value);
+        inYearsTheDatabasesHold(date.getYear());
+        return date;
+    }
+
+    /** Java's dates reach a billion years; PostgreSQL's timestamps fail outside roughly 4713 BC to 294276 AD. */
+    private static void inYearsTheDatabasesHold(int year) {
+        if (year < 1 || year > 9999) {
+            throw new DateTimeException("year " + year + " is out of range");
+        }
     }
 
     private static Boolean parseBoolean(String value) {

@@ -1,18 +1,22 @@
 package org.prisonwatch.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.prisonwatch.api.StoredJson;
 import org.prisonwatch.storage.EmbeddedDatabaseConfigSource;
 
@@ -56,6 +60,14 @@ public class IdempotencyRecords {
      */
     @ConfigProperty(name = "prisonwatch.idempotency.claim-wait")
     Duration claimWait;
+
+    /** Zero would mean "wait for ever" to PostgreSQL, and H2 rounds below a millisecond to it. */
+    void refuseAnUnboundedWait(@Observes StartupEvent event) {
+        if (claimWait.toMillis() < 1) {
+            throw new IllegalStateException("prisonwatch.idempotency.claim-wait (PRISONWATCH_IDEMPOTENCY_CLAIM_WAIT) "
+                    + "must be at least 1ms, was " + claimWait);
+        }
+    }
 
     /** What an earlier attempt with the key left. */
     public sealed interface Earlier permits Completed, Mismatch {
@@ -122,22 +134,44 @@ public class IdempotencyRecords {
                 throw new ClaimContended(LOCK_TIMEOUT.contains(state), e);
             }
             throw e;
+        } finally {
+            // H2's bound outlives the transaction, on a connection the pool hands to the next request; PostgreSQL's
+            // ends with it, and after a failed statement its transaction takes no further command
+            if (!postgresql()) {
+                restoreLockWaits();
+            }
         }
-        // the write that follows may wait for the audit chain's lock as long as any write does
-        boundLockWaits(-1);
+        if (postgresql()) {
+            // the write that follows may wait for the audit chain's lock as long as any write does
+            restoreLockWaits();
+        }
         em.detach(record);
+    }
+
+    private boolean postgresql() {
+        return "postgresql".equals(databaseKind);
+    }
+
+    private void restoreLockWaits() {
+        boundLockWaits(-1);
     }
 
     /** Bounds how long a statement waits for a row lock; a negative wait restores the connection's own bound. */
     private void boundLockWaits(long millis) {
         String statement;
-        if ("postgresql".equals(databaseKind)) {
+        if (postgresql()) {
             statement = millis < 0 ? "set local lock_timeout to default" : "set local lock_timeout = " + millis;
         } else {
             // H2's lock timeout belongs to the session, not the transaction, so it is put back explicitly
             statement = "set lock_timeout " + (millis < 0 ? EmbeddedDatabaseConfigSource.LOCK_TIMEOUT_MILLIS : millis);
         }
-        em.createNativeQuery(statement).executeUpdate();
+        // on the connection itself: a query through the session would flush it first, and after a failed claim
+        // that flush would insert the failed row again
+        em.unwrap(Session.class).doWork(connection -> {
+            try (Statement bound = connection.createStatement()) {
+                bound.execute(statement);
+            }
+        });
     }
 
     private static String sqlState(Throwable e) {

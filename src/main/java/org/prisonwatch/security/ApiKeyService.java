@@ -52,6 +52,11 @@ public class ApiKeyService {
     @ActivateRequestContext
     void bootstrap(@Observes StartupEvent event) {
         if (keys.anyActiveAdmin()) {
+            if (bootstrapAdminKey.isPresent() && !bootstrapAdminKey.get().isBlank()) {
+                // a deployer who set it again expects it to work: say why it does not
+                LOG.info("PRISONWATCH_BOOTSTRAP_ADMIN_KEY is ignored: admin keys exist already. Use one of them, "
+                        + "and unset the variable (README: First keys of a new deployment)");
+            }
             return;
         }
         if (bootstrapAdminKey.isEmpty() || bootstrapAdminKey.get().isBlank()) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.prisonwatch.support.Api.api;
 import static org.prisonwatch.support.Api.as;
@@ -12,9 +13,12 @@ import static org.prisonwatch.support.Api.hostile;
 import static org.prisonwatch.support.Fixtures.incidentBody;
 import static org.prisonwatch.support.Fixtures.unique;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,8 +33,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.access.Role;
+import org.prisonwatch.storage.EmbeddedDatabaseConfigSource;
 import org.prisonwatch.support.Database;
 
 @QuarkusTest
@@ -41,6 +50,15 @@ class IdempotencyKeyTest {
 
     @Inject
     IdempotencyPurge purge;
+
+    @Inject
+    IdempotencyRecords records;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String databaseKind;
 
     /** Not a bare UUID: the test database helper would bind one as a uuid, and idem_key is text. */
     private static String newKey() {
@@ -224,6 +242,40 @@ class IdempotencyKeyTest {
         } finally {
             retry.shutdownNow();
         }
+    }
+
+    /**
+     * Beneath HTTP, because the harm is invisible there until it strikes at random: a lock timeout left short on a
+     * pooled H2 connection would fail the next request that queues for the audit chain behind a writer.
+     */
+    @Test
+    void aContendedClaimPutsItsConnectionsLockTimeoutBack() {
+        Assumptions.assumeTrue("h2".equals(databaseKind), "H2 keeps a lock timeout per session; PostgreSQL's "
+                + "(set local) ends with the transaction");
+        UUID caller = UUID.randomUUID();
+        String key = newKey();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        AtomicLong lockTimeout = new AtomicLong();
+        try (Database.Uncommitted running = database.holdUncommitted("insert into idempotency_key (caller_key_id, "
+                + "idem_key, request_hash, created_at, expires_at) values (?, ?, 'running', ?, ?)", caller, key, now,
+                now.plusDays(30))) {
+            IdempotencyRecords.ClaimContended contended = assertThrows(IdempotencyRecords.ClaimContended.class,
+                    () -> QuarkusTransaction.requiringNew().run(() -> {
+                        try {
+                            records.claim(new IdempotencyRecordId(caller, key), "hash");
+                        } finally {
+                            em.unwrap(Session.class).doWork(connection -> {
+                                try (ResultSet timeout = connection.createStatement()
+                                        .executeQuery("select lock_timeout()")) {
+                                    timeout.next();
+                                    lockTimeout.set(timeout.getLong(1));
+                                }
+                            });
+                        }
+                    }));
+            assertTrue(contended.stillRunning());
+        }
+        assertEquals(EmbeddedDatabaseConfigSource.LOCK_TIMEOUT_MILLIS, lockTimeout.get());
     }
 
     @Test
