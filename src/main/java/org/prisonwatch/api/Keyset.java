@@ -97,6 +97,16 @@ public final class Keyset<E> {
         return new Page<>(slice.rows().stream().map(toView).toList(), slice.more() ? slice.next() : null);
     }
 
+    /** Whether this service sealed the cursor for this keyset, sort and caller (whatever position it holds). */
+    public boolean issued(String sort, String parameter, String cursor) {
+        try {
+            Cursors.current().open(new CursorScope(scope + ":" + sort, parameter), cursor);
+            return true;
+        } catch (ProblemException notOurs) {
+            return false;
+        }
+    }
+
     /**
      * Up to limit rows matching the filter (written against this keyset's alias), after the position the cursor
      * holds, in the named sort ("-" prefix for descending; the unique key when none is named).

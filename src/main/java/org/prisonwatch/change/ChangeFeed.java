@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.access.Callers;
 import org.prisonwatch.access.Role;
+import org.prisonwatch.api.CursorScope;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.KeyCodec;
 import org.prisonwatch.api.Keyset;
@@ -34,6 +35,8 @@ import org.prisonwatch.journal.RecordChange;
 public class ChangeFeed {
 
     private static final String POSITION = "position";
+    /** What a feed cursor is sealed for, whichever of the orders below it continues: they share scope and sort name. */
+    static final CursorScope CURSOR_SCOPE = new CursorScope("changes:" + POSITION, "after");
     /** Staff, and a submitter over their own records, follow every write. */
     private static final Keyset<RecordChange> EVERY_WRITE =
             inOrderOf(new SortKey<>(POSITION, "seq", c -> c.seq, KeyCodec.LONGS));
@@ -66,7 +69,7 @@ public class ChangeFeed {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChangePage read(String epochCursor, int limit, List<ChangedEntity> entities) {
         String epoch = epochs.current();
-        String after = FeedEpoch.opened(epoch, epochCursor);
+        String after = FeedEpoch.opened(epoch, epochCursor, cursor -> EVERY_WRITE.issued(POSITION, "after", cursor));
         Audience audience = callers.audience();
         Slice<RecordChange> slice = audience.seesEverything() || !audience.submitsOwnRecords()
                 ? inCommitOrderFor(audience).slice(em, ofKinds(entities, audience.restrictChanges(new Filter())),

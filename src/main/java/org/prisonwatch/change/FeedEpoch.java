@@ -3,6 +3,8 @@ package org.prisonwatch.change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.function.Predicate;
+import org.prisonwatch.api.Cursors;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.ProblemType;
 
@@ -18,6 +20,9 @@ import org.prisonwatch.api.ProblemType;
 @ApplicationScoped
 public class FeedEpoch {
 
+    /** The epoch column's width; the restore script makes tags of 8. */
+    static final int MAX_TAG = 16;
+
     @Inject
     EntityManager em;
 
@@ -29,18 +34,36 @@ public class FeedEpoch {
         return (String) em.createNativeQuery("select epoch from feed_epoch where id = 1").getSingleResult();
     }
 
-    /** The cursor without its epoch tag; 410 when it was issued in another epoch. */
-    static String opened(String epoch, String after) {
+    /**
+     * The cursor without its epoch tag; 410 when it is a feed cursor this service issued to the caller in another
+     * epoch, and the usual 400 for anything else (the tag alone proves nothing: a forged cursor is no resync).
+     *
+     * @param issued whether a string without any tag is a feed cursor sealed for this caller
+     */
+    static String opened(String epoch, String after, Predicate<String> issued) {
         if (after == null || epoch.isEmpty()) {
             return after;
         }
-        if (!after.startsWith(epoch) || after.length() == epoch.length()) {
+        if (after.startsWith(epoch) && after.length() > epoch.length()) {
+            return after.substring(epoch.length());
+        }
+        if (issuedInAnEarlierEpoch(after, issued)) {
             throw new ProblemException(ProblemType.FEED_RESTARTED, "The service was restored from a backup since "
                     + "this cursor was issued, so changes you already read may have been rolled back and their "
                     + "positions given to new ones. Read the feed again from the start (without after) and replace "
                     + "your copy with what it gives");
         }
-        return after.substring(epoch.length());
+        throw Cursors.refused(ChangeFeed.CURSOR_SCOPE);
+    }
+
+    /** Tried with every tag length an epoch may have (the column holds 16), the first epoch's none included. */
+    private static boolean issuedInAnEarlierEpoch(String cursor, Predicate<String> issued) {
+        for (int tag = 0; tag <= MAX_TAG && tag < cursor.length(); tag++) {
+            if (issued.test(cursor.substring(tag))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A cursor of this epoch, as clients get it. */

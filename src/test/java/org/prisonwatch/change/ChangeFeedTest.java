@@ -217,7 +217,13 @@ class ChangeFeedTest {
             String altered = cursor.substring(0, cursor.length() - 1) + (cursor.endsWith("A") ? "B" : "A");
             hostile().queryParam("after", altered).get("/api/v1/changes").then().statusCode(400)
                     .body("errors[0].field", equalTo("after"));
-            hostile().queryParam("after", "Rx7Tq2Lm").get("/api/v1/changes").then().statusCode(410);
+            // only a cursor this service issued is told to resync: anything else is the usual 400
+            for (String garbage : List.of("Rx7Tq2Lm", "not-a-cursor", "Ab12Cd34" + before.substring(3))) {
+                hostile().queryParam("after", garbage).get("/api/v1/changes").then().statusCode(400)
+                        .body("errors[0].field", equalTo("after"));
+            }
+            // another analyst's pre-restore cursor is no resync for this caller either
+            hostile(Role.ANALYST).queryParam("after", before).get("/api/v1/changes").then().statusCode(400);
         } finally {
             database.execute("update feed_epoch set epoch = '' where id = 1");
         }
