@@ -214,7 +214,10 @@ class ChangeFeedTest {
             assertEquals(List.of(second), ids(again.readPage(10)));
             // the epoch is not a key: a cursor of this epoch that was altered is still a 400 naming it
             String cursor = again.cursor();
-            String altered = cursor.substring(0, cursor.length() - 1) + (cursor.endsWith("A") ? "B" : "A");
+            // a character in the middle: the last one of unpadded base64 may carry only bits the decoder drops
+            int middle = cursor.length() / 2;
+            String altered = cursor.substring(0, middle) + (cursor.charAt(middle) == 'A' ? 'B' : 'A')
+                    + cursor.substring(middle + 1);
             hostile().queryParam("after", altered).get("/api/v1/changes").then().statusCode(400)
                     .body("errors[0].field", equalTo("after"));
             // only a cursor this service issued is told to resync: anything else is the usual 400
