@@ -97,10 +97,15 @@ public final class Keyset<E> {
         return new Page<>(slice.rows().stream().map(toView).toList(), slice.more() ? slice.next() : null);
     }
 
+    /** What this keyset's cursors in the given sort are sealed for. */
+    public CursorScope cursorScope(String sort, String parameter) {
+        return new CursorScope(scope + ":" + sort, parameter);
+    }
+
     /** Whether this service sealed the cursor for this keyset, sort and caller (whatever position it holds). */
     public boolean issued(String sort, String parameter, String cursor) {
         try {
-            Cursors.current().open(new CursorScope(scope + ":" + sort, parameter), cursor);
+            Cursors.current().open(cursorScope(sort, parameter), cursor);
             return true;
         } catch (ProblemException notOurs) {
             return false;
@@ -121,7 +126,7 @@ public final class Keyset<E> {
             throw ProblemException.invalidParameter("sort", "must be one of " + allowedSorts()
                     + ", optionally prefixed with -");
         }
-        CursorScope cursorScope = new CursorScope(scope + ":" + sortParam, parameter);
+        CursorScope cursorScope = cursorScope(sortParam, parameter);
         Cursors cursors = Cursors.current();
         Object[] after = cursor == null ? null : read(key, cursorScope, cursors.open(cursorScope, cursor));
 

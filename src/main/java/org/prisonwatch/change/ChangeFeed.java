@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.access.Callers;
 import org.prisonwatch.access.Role;
-import org.prisonwatch.api.CursorScope;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.KeyCodec;
 import org.prisonwatch.api.Keyset;
@@ -35,8 +34,6 @@ import org.prisonwatch.journal.RecordChange;
 public class ChangeFeed {
 
     private static final String POSITION = "position";
-    /** What a feed cursor is sealed for, whichever of the orders below it continues: they share scope and sort name. */
-    static final CursorScope CURSOR_SCOPE = new CursorScope("changes:" + POSITION, "after");
     /** Staff, and a submitter over their own records, follow every write. */
     private static final Keyset<RecordChange> EVERY_WRITE =
             inOrderOf(new SortKey<>(POSITION, "seq", c -> c.seq, KeyCodec.LONGS));
@@ -69,7 +66,9 @@ public class ChangeFeed {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChangePage read(String epochCursor, int limit, List<ChangedEntity> entities) {
         String epoch = epochs.current();
-        String after = FeedEpoch.opened(epoch, epochCursor, cursor -> EVERY_WRITE.issued(POSITION, "after", cursor));
+        // every order of the feed seals under one scope and sort name, so EVERY_WRITE's stands for them all
+        String after = FeedEpoch.opened(epoch, epochCursor, EVERY_WRITE.cursorScope(POSITION, "after"),
+                cursor -> EVERY_WRITE.issued(POSITION, "after", cursor));
         Audience audience = callers.audience();
         Slice<RecordChange> slice = audience.seesEverything() || !audience.submitsOwnRecords()
                 ? inCommitOrderFor(audience).slice(em, ofKinds(entities, audience.restrictChanges(new Filter())),

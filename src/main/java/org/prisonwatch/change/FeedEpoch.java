@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.function.Predicate;
+import org.prisonwatch.api.CursorScope;
 import org.prisonwatch.api.Cursors;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.ProblemType;
@@ -38,9 +39,10 @@ public class FeedEpoch {
      * The cursor without its epoch tag; 410 when it is a feed cursor this service issued to the caller in another
      * epoch, and the usual 400 for anything else (the tag alone proves nothing: a forged cursor is no resync).
      *
+     * @param scope what feed cursors are sealed for
      * @param issued whether a string without any tag is a feed cursor sealed for this caller
      */
-    static String opened(String epoch, String after, Predicate<String> issued) {
+    static String opened(String epoch, String after, CursorScope scope, Predicate<String> issued) {
         if (after == null || epoch.isEmpty()) {
             return after;
         }
@@ -53,7 +55,7 @@ public class FeedEpoch {
                     + "positions given to new ones. Read the feed again from the start (without after) and replace "
                     + "your copy with what it gives");
         }
-        throw Cursors.refused(ChangeFeed.CURSOR_SCOPE);
+        throw Cursors.refused(scope);
     }
 
     /** Tried with every tag length an epoch may have (the column holds 16), the first epoch's none included. */
