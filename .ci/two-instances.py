@@ -11,6 +11,9 @@ survivor:
 and the slowest submission was acknowledged within 15 s of its first attempt, the ones the killed instance was
 working on included (a claim left by a dead instance must not block their retry).
 
+Before the kill, a record read through b (so that b holds it in memory) is made CONFIDENTIAL through a: b must
+refuse it to anonymous callers within PRISONWATCH_READ_CACHE_MAX_STALENESS (3 s) of the write.
+
 Usage: two-instances.py <quarkus-app dir of a PostgreSQL build>; the database comes from PRISONWATCH_DB_URL,
 PRISONWATCH_DB_USER and PRISONWATCH_DB_PASSWORD, and should be fresh. Standard library only.
 """
@@ -32,6 +35,7 @@ CLIENTS = 8
 SUBMISSIONS_PER_CLIENT = 40
 KILL_AFTER_ACKNOWLEDGED = 100
 SLOWEST_ALLOWED_SECONDS = 15.0
+READ_CACHE_MAX_STALENESS = 3.0
 ADMIN_KEY = "two-instances-bootstrap-" + uuid.uuid4().hex
 RUN = uuid.uuid4().hex[:12]
 
@@ -46,7 +50,8 @@ def call(method, url, key, body=None, headers=None, timeout=10):
     """One HTTP exchange: (status, parsed body, headers); status None when no answer came."""
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(url, data=data, method=method)
-    request.add_header("Authorization", f"Bearer {key}")
+    if key:
+        request.add_header("Authorization", f"Bearer {key}")
     request.add_header("Accept", "application/json")
     if data is not None:
         request.add_header("Content-Type", "application/json")
@@ -142,6 +147,33 @@ class Run:
             time.sleep(0.002)
 
 
+def reclassified_across(a, b):
+    """Seconds from a reclassification through a until b refuses the record, and b's stale answers meanwhile."""
+    status, record, _ = call("POST", a.base + "/incidents", ADMIN_KEY,
+                             {"type": "FORCED_RECRUITMENT", "title": f"held read {uuid.uuid4().hex}",
+                              "occurredFrom": "2026-11-30", "confidentiality": "PUBLIC"})
+    if status != 201:
+        raise SystemExit(f"creating the record to reclassify: {status} {record}")
+    path = f"/incidents/{record['id']}"
+    for _ in range(2):
+        status, _, _ = call("GET", b.base + path, None)
+        if status != 200:
+            raise SystemExit(f"an anonymous read of a public record through b: {status}")
+    status, body, _ = call("PATCH", a.base + path, ADMIN_KEY, {"confidentiality": "CONFIDENTIAL"},
+                           {"If-Match": '"1"', "Content-Type": "application/merge-patch+json"})
+    written = time.monotonic()
+    if status != 200:
+        raise SystemExit(f"reclassifying through a: {status} {body}")
+    stale = 0
+    while time.monotonic() - written < READ_CACHE_MAX_STALENESS + 10:
+        status, _, _ = call("GET", b.base + path, None)
+        if status == 404:
+            return time.monotonic() - written, stale
+        stale += 1
+        time.sleep(0.05)
+    raise SystemExit("b still answered the reclassified record 10 s past the bound")
+
+
 def read_all(survivor, path, key):
     """Every item of a keyset-paged collection or of the change feed, following nextCursor."""
     items = []
@@ -181,6 +213,7 @@ def main():
                 raise SystemExit(f"issuing a reporter key: {status} {body}")
             keys.append(body["key"])
 
+        refused_after, stale_answers = reclassified_across(a, b)
         run = Run([a, b])
         submissions = [[Submission(c, n) for n in range(SUBMISSIONS_PER_CLIENT)] for c in range(CLIENTS)]
         started = time.monotonic()
@@ -230,6 +263,8 @@ def main():
             ("slowest acknowledgement, s", f"{slowest:.2f} (bar: {SLOWEST_ALLOWED_SECONDS:.0f})"),
             ("slowest retried one, s", f"{max((s.acknowledged - s.first_attempt for s in retried), default=0):.2f}"),
             ("run time, s", f"{elapsed:.1f}"),
+            ("reclassified through a, refused by b after, s",
+             f"{refused_after:.2f} (bar: {READ_CACHE_MAX_STALENESS:.0f}; {stale_answers} answers from memory before)"),
         ]
         width = max(len(name) for name, _ in rows)
         print(f"| {'two instances, one PostgreSQL'.ljust(width)} | |")
@@ -251,6 +286,8 @@ def main():
             failures.append(f"{len(missing_from_feed)} missing from the feed")
         if slowest > SLOWEST_ALLOWED_SECONDS:
             failures.append(f"slowest acknowledgement {slowest:.1f} s")
+        if refused_after > READ_CACHE_MAX_STALENESS:
+            failures.append(f"b answered a reclassified record for {refused_after:.1f} s")
         if failures:
             raise SystemExit("two instances: " + "; ".join(failures))
     finally:

@@ -99,7 +99,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public V get(UUID id) {
-        return show(live(id, LockModeType.NONE));
+        return gate.showOne(kind.renderer(), id, () -> live(id, LockModeType.NONE));
     }
 
     /** A page of entities, already restricted to what the caller may see, rendered through the gate. */

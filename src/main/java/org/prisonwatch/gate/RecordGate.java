@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.access.Callers;
 import org.prisonwatch.api.Page;
@@ -32,6 +33,9 @@ public class RecordGate {
     @Inject
     RenderedViews rendered;
 
+    @Inject
+    HeldRecords held;
+
     /** Whether the current caller may see this record at all. */
     public boolean visible(GatedRecord record) {
         return visible(callers.audience(), record);
@@ -50,6 +54,31 @@ public class RecordGate {
             throw new IllegalStateException("a record hidden from the caller reached the gate");
         }
         return showCurrent(renderer, records);
+    }
+
+    /**
+     * One record by id for the current caller. Answered from memory when this instance holds the record's facts
+     * and a render for the caller's disclosure ({@link HeldRecords}): visibility, disclosure and the audit of an
+     * identifying read are decided here all the same. Otherwise {@code load} reads it, refusing as a missing
+     * record one that is deleted or hidden from the caller, and what it read is held for the next reader.
+     */
+    public <E extends GatedRecord, V> V showOne(Renderer<E, V> renderer, UUID id, Supplier<E> load) {
+        Audience audience = callers.audience();
+        GatedRecord facts = held.fresh(renderer, id);
+        if (facts != null && visible(audience, facts)) {
+            V view = rendered.kept(renderer, facts, disclosure(audience, facts));
+            if (view != null) {
+                auditIdentifyingReads(List.of(view));
+                return view;
+            }
+        }
+        long since = held.generation();
+        E record = load.get();
+        V view = show(renderer, record);
+        if (rendered.keepsRendersNow()) {
+            held.hold(renderer, record, since);
+        }
+        return view;
     }
 
     public <E extends GatedRecord, V> Page<V> showPage(Renderer<E, V> renderer, Page<E> page) {

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Responses this instance has rendered for the current state of records, by record, version and disclosure, so
- * that a record read again costs its row and not its collections and rendering. Exact without any
+ * that a record read again costs its row and not its collections and rendering (and, read by id while
+ * {@link HeldRecords} trusts its facts, not even its row). Exact without any
  * invalidation: every write to a record, erasure included, moves its version on, and the version a read finds in
  * the row it just loaded is the key, so a changed record is never answered from here.
  *
@@ -67,11 +68,24 @@ public class RenderedViews {
         V view = (V) views.getIfPresent(key);
         if (view == null) {
             view = renderer.render(record, disclosure);
-            if (outsideTransaction()) {
+            if (keepsRendersNow()) {
                 views.put(key, view);
             }
         }
         return view;
+    }
+
+    /** The render kept for this version of the record and this disclosure, if any. */
+    <V> V kept(Renderer<?, V> renderer, GatedRecord record, Disclosure disclosure) {
+        @SuppressWarnings("unchecked")
+        V view = size == 0 ? null
+                : (V) views.getIfPresent(new Key(renderer, record.id(), record.version(), disclosure));
+        return view;
+    }
+
+    /** Whether renders made now are kept: only outside a transaction, whose reads are of committed rows. */
+    boolean keepsRendersNow() {
+        return size > 0 && outsideTransaction();
     }
 
     /**

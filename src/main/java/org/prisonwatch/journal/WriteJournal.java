@@ -17,11 +17,13 @@ import org.prisonwatch.audit.AuditLog;
 import org.prisonwatch.caserecord.ProtectedEntity;
 import org.prisonwatch.caserecord.RecordKind;
 import org.prisonwatch.caserecord.VersionedEntity;
+import org.prisonwatch.gate.HeldRecords;
 
 /**
  * The one place a write is recorded. In the write's own transaction it appends the audit entry, stores the
- * version's snapshot and moves the record to the end of the change feed; whatever must follow every write (push
- * delivery, say) attaches here, and no write path records itself.
+ * version's snapshot and moves the record to the end of the change feed, and has this instance forget what it
+ * held of the record as the write ends; whatever must follow every write (push delivery, say) attaches here, and
+ * no write path records itself.
  */
 @ApplicationScoped
 public class WriteJournal {
@@ -35,10 +37,14 @@ public class WriteJournal {
     @Inject
     AuditLog audit;
 
+    @Inject
+    HeldRecords held;
+
     /** Records a write that has been flushed: the entity holds its new version. */
     @Transactional(Transactional.TxType.MANDATORY)
     public <E extends VersionedEntity> void recorded(AuditAction action, RecordKind<E, ?, ?> kind, E entity) {
         long seq = audit.record(action, kind.storedName(), entity.id, entity.version);
+        held.forgetWhenDone(entity.id, seq);
         moveToEndOfFeed(kind.storedName(), entity, seq, action == AuditAction.CREATE);
         RecordVersion version = new RecordVersion();
         version.entity = kind.storedName();

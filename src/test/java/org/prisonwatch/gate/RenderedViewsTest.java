@@ -57,13 +57,13 @@ class RenderedViewsTest {
     }
 
     @Test
-    void aRecordReadAgainCostsOnlyItsRow() {
+    void aRecordReadAgainByIdCostsNoStatement() {
         String id = create("incidents", fullIncident("PUBLIC"));
         String path = "/api/v1/incidents/" + id;
         long cold = statements(() -> as(Role.ANALYST).get(path), true);
         String first = as(Role.ANALYST).get(path).then().statusCode(200).extract().asString();
         long warm = statements(() -> as(Role.ANALYST).get(path), false);
-        assertEquals(1, warm, "the record's row only");
+        assertEquals(0, warm, "its facts and its render are held (HeldRecords)");
         assertTrue(cold > warm, "cold " + cold + ", warm " + warm);
         as(Role.ANALYST).get(path).then().statusCode(200).header("ETag", "\"1\"").body(equalTo(first))
                 .body("perpetrators", equalTo(List.of("Army", "Police")))
@@ -162,11 +162,16 @@ class RenderedViewsTest {
                 .get("/api/v1/audit").then().statusCode(200).extract().<List<?>>path("items").size();
     }
 
-    /** Statements behind one call (with no render kept, or after one), the fewest of three; jobs paused. */
+    /**
+     * Statements behind one call (with no render kept, or after one), the fewest of three; jobs paused but the
+     * change feed's follower, without which nothing is answered from memory (it reads with JDBC, uncounted).
+     */
     private long statements(Supplier<Response> call, boolean cold) {
         Statistics statistics = sessions.getStatistics();
         long fewest = Long.MAX_VALUE;
-        scheduler.pause();
+        List<String> paused = scheduler.getScheduledJobs().stream().map(job -> job.getId())
+                .filter(job -> !job.equals("read-cache-catch-up")).toList();
+        paused.forEach(scheduler::pause);
         try {
             for (int attempt = 0; attempt < 3; attempt++) {
                 call.get().then().statusCode(200);
@@ -178,7 +183,7 @@ class RenderedViewsTest {
                 fewest = Math.min(fewest, statistics.getPrepareStatementCount() - before);
             }
         } finally {
-            scheduler.resume();
+            paused.forEach(scheduler::resume);
         }
         return fewest;
     }

@@ -1,0 +1,173 @@
+package org.prisonwatch.gate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.prisonwatch.access.Confidentiality;
+
+/**
+ * What this instance last read of each record's gating facts (version, confidentiality, submitter), so that a GET
+ * by id whose render {@link RenderedViews} still keeps costs no query at all. Unlike a render, which its version
+ * keys, these facts go stale when another instance writes the record, so they are trusted only within a bound:
+ * <ul>
+ * <li>a write through this instance forgets the record as it commits, before its response is sent;</li>
+ * <li>a write through another instance is forgotten when the change feed's follower next catches up, and the
+ * facts are answered only while its last catch-up began at most {@code prisonwatch.read-cache.max-staleness}
+ * ago: a follower that stalls or loses its database makes every read load its row again, rather than answer
+ * longer out of date.</li>
+ * </ul>
+ * A record loaded while a write that this instance hears of commits is not kept: each forgetting moves a
+ * generation on, and facts read before it are refused, so no late reader puts back what was just forgotten.
+ */
+@Singleton
+public class HeldRecords {
+
+    @ConfigProperty(name = "prisonwatch.read-cache.max-staleness")
+    Duration maxStaleness;
+
+    @ConfigProperty(name = "prisonwatch.read-cache.catch-up-every")
+    Duration catchUpEvery;
+
+    @ConfigProperty(name = "prisonwatch.read-cache.max-records")
+    int maxRecords;
+
+    @ConfigProperty(name = "prisonwatch.view-cache.ttl")
+    Duration ttl;
+
+    @Inject
+    TransactionSynchronizationRegistry synchronizations;
+
+    private Cache<UUID, Held> held;
+
+    private long generation;
+
+    /** System.nanoTime() when the last successful catch-up began; only meaningful once {@link #caughtUpOnce}. */
+    private volatile long caughtUpAt;
+
+    private volatile boolean caughtUpOnce;
+
+    /** Records written through this instance, by the feed position of their last write, until the follower passes. */
+    private final Map<UUID, Long> forgottenHere = new ConcurrentHashMap<>();
+
+    /** A record's gating facts as read, and the renderer whose renders of it they stand for. */
+    private record Held(Renderer<?, ?> renderer, UUID id, Integer version, Confidentiality confidentiality,
+            UUID submittedBy) implements GatedRecord {
+    }
+
+    @PostConstruct
+    void build() {
+        held = Caffeine.newBuilder().maximumSize(Math.max(1, maxRecords)).expireAfterWrite(ttl).build();
+    }
+
+    void refuseUselessSettings(@Observes StartupEvent event) {
+        if (enabled() && catchUpEvery.compareTo(maxStaleness) >= 0) {
+            throw new IllegalStateException("PRISONWATCH_READ_CACHE_CATCH_UP_EVERY (" + catchUpEvery
+                    + ") must be shorter than PRISONWATCH_READ_CACHE_MAX_STALENESS (" + maxStaleness
+                    + "), or no read would ever be answered from memory");
+        }
+    }
+
+    /** Whether reads may be answered from memory at all (a max staleness of 0 turns it off). */
+    public boolean enabled() {
+        return !maxStaleness.isZero() && !maxStaleness.isNegative() && maxRecords > 0;
+    }
+
+    /** The facts held for the record, as the renderer's, when they may be trusted now; else null. */
+    GatedRecord fresh(Renderer<?, ?> renderer, UUID id) {
+        if (!caughtUpOnce || System.nanoTime() - caughtUpAt > maxStaleness.toNanos()) {
+            return null;
+        }
+        Held facts = held.getIfPresent(id);
+        return facts != null && facts.renderer() == renderer ? facts : null;
+    }
+
+    /** Taken before a record is loaded, and handed back to {@link #hold}. */
+    synchronized long generation() {
+        return generation;
+    }
+
+    /** Keeps the facts of a record loaded after {@code since}, unless something was forgotten meanwhile. */
+    synchronized void hold(Renderer<?, ?> renderer, GatedRecord record, long since) {
+        if (enabled() && since == generation && record.id() != null && record.version() != null) {
+            held.put(record.id(), new Held(renderer, record.id(), record.version(), record.confidentiality(),
+                    record.submittedBy()));
+        }
+    }
+
+    /** Forgets the records: they were written (or their writes heard of) since they were held. */
+    public synchronized void forget(Collection<UUID> ids) {
+        generation++;
+        held.invalidateAll(ids);
+    }
+
+    /**
+     * Forgets the record when the current transaction ends, committed or not: before that it may still be
+     * answered as it was, which is what every other reader sees until the commit. A committed write is remembered
+     * by its feed position ({@code seq}), so that the feed's follower, reaching it, does not forget again what
+     * was read after it.
+     */
+    public void forgetWhenDone(UUID id, long seq) {
+        synchronizations.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget(List.of(id));
+                if (status == Status.STATUS_COMMITTED && enabled()) {
+                    if (forgottenHere.size() >= maxRecords) {
+                        // the follower has not passed them for long: forgetting again is all it costs
+                        forgottenHere.clear();
+                    }
+                    forgottenHere.merge(id, seq, Math::max);
+                }
+            }
+        });
+    }
+
+    /**
+     * The change feed's follower caught up to {@code position}: the records written since its last catch-up are
+     * forgotten (but for writes made here, forgotten as they committed), and the rest may be trusted until
+     * {@code startedAt} (a System.nanoTime()) is more than the max staleness ago.
+     */
+    public void caughtUp(long startedAt, List<Write> written, long position) {
+        List<UUID> heardOf = written.stream()
+                .filter(write -> forgottenHere.getOrDefault(write.id(), Long.MIN_VALUE) < write.seq())
+                .map(Write::id).toList();
+        if (!heardOf.isEmpty()) {
+            forget(heardOf);
+        }
+        forgottenHere.values().removeIf(seq -> seq <= position);
+        caughtUpAt = startedAt;
+        caughtUpOnce = true;
+    }
+
+    /** A write the change feed records: the record and its feed position. */
+    public record Write(UUID id, long seq) {
+    }
+
+    /** Whether facts of the record are held (trusted or not). */
+    public boolean holds(UUID id) {
+        return held.getIfPresent(id) != null;
+    }
+
+    /** Forgets every record: for tests that rewrite rows behind the service's back. */
+    public void clear() {
+        forget(List.copyOf(held.asMap().keySet()));
+    }
+}

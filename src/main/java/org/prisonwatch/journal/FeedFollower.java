@@ -1,0 +1,110 @@
+package org.prisonwatch.journal;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.prisonwatch.gate.HeldRecords;
+
+/**
+ * Follows the change feed for this instance, so that what it holds in memory of records written through other
+ * instances is forgotten within a bound ({@link HeldRecords}). Each record's feed row carries the audit sequence
+ * number of its latest write, and sequence numbers are taken under the audit chain's lock held until commit, so
+ * the rows after the last one seen are every write committed since, whichever instance made it.
+ *
+ * <p>It reads with plain JDBC, in autocommit, one index range of (seq, entity_id) per catch-up: no transaction,
+ * no entity, nothing a request waits on.
+ */
+@ApplicationScoped
+public class FeedFollower {
+
+    private static final Logger LOG = Logger.getLogger(FeedFollower.class);
+    private static final int ROWS_PER_READ = 5000;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    HeldRecords held;
+
+    /** The seq of the last feed row seen; -1 before the first catch-up. */
+    private long position = -1;
+
+    private boolean failing;
+
+    void onStart(@Observes StartupEvent event) {
+        catchUp();
+    }
+
+    /** Public so that tests can catch up at a moment of their choosing; one catch-up at a time. */
+    @Scheduled(identity = "read-cache-catch-up", every = "${prisonwatch.read-cache.catch-up-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    public synchronized void catchUp() {
+        if (!held.enabled()) {
+            return;
+        }
+        long startedAt = System.nanoTime();
+        List<HeldRecords.Write> written = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            if (position < 0) {
+                // nothing is held before the first catch-up, so only where the feed ends matters
+                position = end(connection);
+            } else {
+                position = readAfter(connection, position, written);
+            }
+        } catch (SQLException e) {
+            if (!failing) {
+                LOG.warnf("Cannot follow the change feed (%s); GET by id loads every record until it can", e);
+            }
+            failing = true;
+            return;
+        }
+        if (failing) {
+            LOG.info("Following the change feed again");
+            failing = false;
+        }
+        held.caughtUp(startedAt, written, position);
+    }
+
+    private static long end(Connection connection) throws SQLException {
+        try (PreparedStatement last = connection.prepareStatement("select max(seq) from record_change");
+                ResultSet row = last.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Adds the ids of the rows after {@code after} to {@code written}, and returns the last row's seq. */
+    private static long readAfter(Connection connection, long after, List<HeldRecords.Write> written)
+            throws SQLException {
+        try (PreparedStatement rows = connection.prepareStatement(
+                "select seq, entity_id from record_change where seq > ? order by seq")) {
+            rows.setMaxRows(ROWS_PER_READ);
+            long last = after;
+            int read;
+            do {
+                rows.setLong(1, last);
+                read = 0;
+                try (ResultSet row = rows.executeQuery()) {
+                    while (row.next()) {
+                        last = row.getLong(1);
+                        written.add(new HeldRecords.Write(row.getObject(2, UUID.class), last));
+                        read++;
+                    }
+                }
+            } while (read == ROWS_PER_READ);
+            return last;
+        }
+    }
+}
