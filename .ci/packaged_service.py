@@ -13,6 +13,7 @@ class PackagedService:
         self.name = name
         self.base = f"http://127.0.0.1:{port}/api/v1"
         self.health = f"http://127.0.0.1:{management_port}/q/health/ready"
+        self.metrics = f"http://127.0.0.1:{management_port}/q/metrics"
         self.log_path = os.path.join(log_dir, f"{name}.log")
         self.log = open(self.log_path, "ab")
         self.process = subprocess.Popen(

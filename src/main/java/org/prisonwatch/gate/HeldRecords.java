@@ -2,6 +2,8 @@ package org.prisonwatch.gate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.event.Observes;
@@ -12,8 +14,10 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,16 +26,18 @@ import org.prisonwatch.access.Confidentiality;
 /**
  * What this instance last read of each record's gating facts (version, confidentiality, submitter), so that a GET
  * by id whose render {@link RenderedViews} still keeps costs no query at all. Unlike a render, which its version
- * keys, these facts go stale when another instance writes the record, so they are trusted only within a bound:
+ * keys, these facts go stale when the record is written elsewhere, so they are trusted only within bounds:
  * <ul>
  * <li>a write through this instance forgets the record as it commits, before its response is sent;</li>
- * <li>a write through another instance is forgotten when the change feed's follower next catches up, and the
- * facts are answered only while its last catch-up began at most {@code prisonwatch.read-cache.max-staleness}
- * ago: a follower that stalls or loses its database makes every read load its row again, rather than answer
- * longer out of date.</li>
+ * <li>a write through another instance is forgotten (facts and renders) when the change feed's follower next
+ * catches up, and nothing is answered from memory unless its last catch-up began at most
+ * {@code prisonwatch.read-cache.max-staleness} ago: a follower that stalls, or has never caught up, or has lost
+ * track (a restore, a failover to a replica behind), makes every read load its row again;</li>
+ * <li>a row changed outside the service, which the feed never hears of, is read again after
+ * {@code prisonwatch.read-cache.max-age}.</li>
  * </ul>
- * A record loaded while a write that this instance hears of commits is not kept: each forgetting moves a
- * generation on, and facts read before it are refused, so no late reader puts back what was just forgotten.
+ * A record loaded while a write is forgotten is not kept: each forgetting moves a generation on, and facts read
+ * before it are refused, so no late reader puts back what was just forgotten.
  */
 @Singleton
 public class HeldRecords {
@@ -45,50 +51,74 @@ public class HeldRecords {
     @ConfigProperty(name = "prisonwatch.read-cache.max-records")
     int maxRecords;
 
-    @ConfigProperty(name = "prisonwatch.view-cache.ttl")
-    Duration ttl;
+    @ConfigProperty(name = "prisonwatch.read-cache.max-age")
+    Duration maxAge;
 
     @Inject
     TransactionSynchronizationRegistry synchronizations;
 
+    @Inject
+    RenderedViews rendered;
+
+    @Inject
+    MeterRegistry metrics;
+
     private Cache<UUID, Held> held;
 
-    private long generation;
+    /** Moved on by every forgetting; written under this object's lock, read without it. */
+    private volatile long generation;
 
-    /** System.nanoTime() when the last successful catch-up began; only meaningful once {@link #caughtUpOnce}. */
+    /** System.nanoTime() when the last successful catch-up began; only meaningful while {@link #following}. */
     private volatile long caughtUpAt;
 
-    private volatile boolean caughtUpOnce;
+    private volatile boolean following;
 
     /** Records written through this instance, by the feed position of their last write, until the follower passes. */
     private final Map<UUID, Long> forgottenHere = new ConcurrentHashMap<>();
+
+    private Counter fromMemory;
+    private Counter fromDatabase;
 
     /** A record's gating facts as read, and the renderer whose renders of it they stand for. */
     private record Held(Renderer<?, ?> renderer, UUID id, Integer version, Confidentiality confidentiality,
             UUID submittedBy) implements GatedRecord {
     }
 
+    /** A write the change feed records: the record and its feed position. */
+    public record Write(UUID id, long seq) {
+    }
+
     @PostConstruct
     void build() {
-        held = Caffeine.newBuilder().maximumSize(Math.max(1, maxRecords)).expireAfterWrite(ttl).build();
+        held = Caffeine.newBuilder().maximumSize(Math.max(1, maxRecords)).expireAfterWrite(maxAge).build();
+        fromMemory = Counter.builder("prisonwatch.reads.by.id").tag("answered", "memory")
+                .description("GETs by id answered with no query: facts and render held (see HeldRecords)")
+                .register(metrics);
+        fromDatabase = Counter.builder("prisonwatch.reads.by.id").tag("answered", "database")
+                .description("GETs by id that read the record's row").register(metrics);
     }
 
     void refuseUselessSettings(@Observes StartupEvent event) {
-        if (enabled() && catchUpEvery.compareTo(maxStaleness) >= 0) {
-            throw new IllegalStateException("PRISONWATCH_READ_CACHE_CATCH_UP_EVERY (" + catchUpEvery
-                    + ") must be shorter than PRISONWATCH_READ_CACHE_MAX_STALENESS (" + maxStaleness
-                    + "), or no read would ever be answered from memory");
+        if (enabled() && catchUpEvery.multipliedBy(2).compareTo(maxStaleness) > 0) {
+            throw new IllegalStateException("PRISONWATCH_READ_CACHE_MAX_STALENESS (" + maxStaleness
+                    + ") must be at least twice PRISONWATCH_READ_CACHE_CATCH_UP_EVERY (" + catchUpEvery
+                    + "), or reads would be answered from memory only now and then");
         }
     }
 
     /** Whether reads may be answered from memory at all (a max staleness of 0 turns it off). */
     public boolean enabled() {
-        return !maxStaleness.isZero() && !maxStaleness.isNegative() && maxRecords > 0;
+        return maxStaleness.compareTo(Duration.ZERO) > 0 && maxAge.compareTo(Duration.ZERO) > 0 && maxRecords > 0;
+    }
+
+    /** The most records held: a follower further behind than this forgets them all instead of reading each. */
+    public int maxRecords() {
+        return maxRecords;
     }
 
     /** The facts held for the record, as the renderer's, when they may be trusted now; else null. */
     GatedRecord fresh(Renderer<?, ?> renderer, UUID id) {
-        if (!caughtUpOnce || System.nanoTime() - caughtUpAt > maxStaleness.toNanos()) {
+        if (!following || System.nanoTime() - caughtUpAt > maxStaleness.toNanos()) {
             return null;
         }
         Held facts = held.getIfPresent(id);
@@ -96,19 +126,23 @@ public class HeldRecords {
     }
 
     /** Taken before a record is loaded, and handed back to {@link #hold}. */
-    synchronized long generation() {
+    long generation() {
         return generation;
     }
 
     /** Keeps the facts of a record loaded after {@code since}, unless something was forgotten meanwhile. */
     synchronized void hold(Renderer<?, ?> renderer, GatedRecord record, long since) {
-        if (enabled() && since == generation && record.id() != null && record.version() != null) {
+        if (enabled() && following && since == generation && record.id() != null && record.version() != null) {
             held.put(record.id(), new Held(renderer, record.id(), record.version(), record.confidentiality(),
                     record.submittedBy()));
         }
     }
 
-    /** Forgets the records: they were written (or their writes heard of) since they were held. */
+    void answered(boolean fromMemory) {
+        (fromMemory ? this.fromMemory : fromDatabase).increment();
+    }
+
+    /** Forgets the records' facts: they were written (or their writes heard of) since they were held. */
     public synchronized void forget(Collection<UUID> ids) {
         generation++;
         held.invalidateAll(ids);
@@ -142,23 +176,35 @@ public class HeldRecords {
 
     /**
      * The change feed's follower caught up to {@code position}: the records written since its last catch-up are
-     * forgotten (but for writes made here, forgotten as they committed), and the rest may be trusted until
-     * {@code startedAt} (a System.nanoTime()) is more than the max staleness ago.
+     * forgotten, renders too (but for writes made here, forgotten as they committed), and the rest may be trusted
+     * until {@code startedAt} (a System.nanoTime()) is more than the max staleness ago.
      */
     public void caughtUp(long startedAt, List<Write> written, long position) {
-        List<UUID> heardOf = written.stream()
-                .filter(write -> forgottenHere.getOrDefault(write.id(), Long.MIN_VALUE) < write.seq())
-                .map(Write::id).toList();
+        Set<UUID> heardOf = new HashSet<>();
+        for (Write write : written) {
+            if (forgottenHere.getOrDefault(write.id(), Long.MIN_VALUE) < write.seq()) {
+                heardOf.add(write.id());
+            }
+        }
         if (!heardOf.isEmpty()) {
             forget(heardOf);
+            // an erasure elsewhere leaves the erased value in renders here that no read can reach: drop them too
+            rendered.forget(heardOf);
         }
         forgottenHere.values().removeIf(seq -> seq <= position);
         caughtUpAt = startedAt;
-        caughtUpOnce = true;
+        following = true;
     }
 
-    /** A write the change feed records: the record and its feed position. */
-    public record Write(UUID id, long seq) {
+    /**
+     * The follower cannot tell what was written since its last catch-up (it is starting, the feed went back, a
+     * new epoch began, or it fell too far behind): everything held is forgotten, and nothing is held again until
+     * it next catches up.
+     */
+    public void lostTrack() {
+        following = false;
+        forget(List.copyOf(held.asMap().keySet()));
+        forgottenHere.clear();
     }
 
     /** Whether facts of the record are held (trusted or not). */

@@ -69,6 +69,7 @@ public class RecordGate {
             V view = rendered.kept(renderer, facts, disclosure(audience, facts));
             if (view != null) {
                 auditIdentifyingReads(List.of(view));
+                held.answered(true);
                 return view;
             }
         }
@@ -78,6 +79,7 @@ public class RecordGate {
         if (rendered.keepsRendersNow()) {
             held.hold(renderer, record, since);
         }
+        held.answered(false);
         return view;
     }
 

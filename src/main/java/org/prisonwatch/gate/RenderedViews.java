@@ -11,6 +11,7 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -105,6 +106,11 @@ public class RenderedViews {
                 }
             }
         });
+    }
+
+    /** Drops every render of these records. */
+    void forget(Set<UUID> ids) {
+        views.asMap().keySet().removeIf(key -> ids.contains(key.id()));
     }
 
     /** Whether any render of the record is kept. */

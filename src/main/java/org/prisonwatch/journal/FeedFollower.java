@@ -37,8 +37,9 @@ public class FeedFollower {
     @Inject
     HeldRecords held;
 
-    /** The seq of the last feed row seen; -1 before the first catch-up. */
+    /** The seq of the last feed row seen, and the feed's epoch then; -1 while it has lost track. */
     private long position = -1;
+    private String epoch;
 
     private boolean failing;
 
@@ -57,15 +58,23 @@ public class FeedFollower {
         long startedAt = System.nanoTime();
         List<HeldRecords.Write> written = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            if (position < 0) {
-                // nothing is held before the first catch-up, so only where the feed ends matters
-                position = end(connection);
-            } else {
-                position = readAfter(connection, position, written);
+            End end = end(connection);
+            // the feed went back (a restore, a failover to a replica behind) or begins anew: what changed is unknown
+            if (position < 0 || end.seq() < position || !end.epoch().equals(epoch)) {
+                held.lostTrack();
+                position = end.seq();
+                epoch = end.epoch();
+            } else if (end.seq() > position && !readAfter(connection, position, held.maxRecords(), written)) {
+                // too far behind to be worth reading row by row
+                held.lostTrack();
+                written.clear();
+                position = end.seq();
+            } else if (!written.isEmpty()) {
+                position = written.get(written.size() - 1).seq();
             }
         } catch (SQLException e) {
             if (!failing) {
-                LOG.warnf("Cannot follow the change feed (%s); GET by id loads every record until it can", e);
+                LOG.warnf("Cannot follow the change feed (%s); GET by id reads every record until it can", e);
             }
             failing = true;
             return;
@@ -77,16 +86,28 @@ public class FeedFollower {
         held.caughtUp(startedAt, written, position);
     }
 
-    private static long end(Connection connection) throws SQLException {
-        try (PreparedStatement last = connection.prepareStatement("select max(seq) from record_change");
-                ResultSet row = last.executeQuery()) {
+    /** For tests, which play a feed that went back by moving the position past its end. */
+    public synchronized void movePositionTo(long seq) {
+        position = seq;
+    }
+
+    private record End(long seq, String epoch) {
+    }
+
+    private static End end(Connection connection) throws SQLException {
+        try (PreparedStatement end = connection.prepareStatement("select (select max(seq) from record_change), "
+                + "(select epoch from feed_epoch where id = 1)");
+                ResultSet row = end.executeQuery()) {
             row.next();
-            return row.getLong(1);
+            return new End(row.getLong(1), String.valueOf(row.getString(2)));
         }
     }
 
-    /** Adds the ids of the rows after {@code after} to {@code written}, and returns the last row's seq. */
-    private static long readAfter(Connection connection, long after, List<HeldRecords.Write> written)
+    /**
+     * Adds the rows after {@code after} to {@code written}, in feed order; false, having stopped, when there are
+     * more than {@code most}.
+     */
+    private static boolean readAfter(Connection connection, long after, int most, List<HeldRecords.Write> written)
             throws SQLException {
         try (PreparedStatement rows = connection.prepareStatement(
                 "select seq, entity_id from record_change where seq > ? order by seq")) {
@@ -103,8 +124,11 @@ public class FeedFollower {
                         read++;
                     }
                 }
+                if (written.size() > most) {
+                    return false;
+                }
             } while (read == ROWS_PER_READ);
-            return last;
+            return true;
         }
     }
 }

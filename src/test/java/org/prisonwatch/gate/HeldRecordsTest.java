@@ -10,6 +10,8 @@ import static org.prisonwatch.support.Fixtures.create;
 import static org.prisonwatch.support.Fixtures.incidentBody;
 import static org.prisonwatch.support.Fixtures.prison;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,13 +27,16 @@ import org.prisonwatch.access.Role;
 import org.prisonwatch.audit.AuditAction;
 import org.prisonwatch.audit.AuditLog;
 import org.prisonwatch.audit.AuditedEntity;
+import org.prisonwatch.journal.FeedFollower;
 import org.prisonwatch.support.Database;
 
 /**
  * A GET by id answered from memory is never more out of date than the documented bound: a write through another
  * instance is heard from the change feed, and an instance that cannot follow the feed stops answering from memory.
  * "Another instance" is played here by writing what its journal would (the audit entry, the row, the feed row)
- * straight into the database, which this instance then hears of only as others' writes are heard of.
+ * straight into the database, which this instance then hears of only as others' writes are heard of. A row changed
+ * by hand, which the feed never hears of, is read again within its max age; a feed that went back, or began a new
+ * epoch, leaves nothing held.
  */
 @QuarkusTest
 class HeldRecordsTest {
@@ -58,6 +63,15 @@ class HeldRecordsTest {
 
     @ConfigProperty(name = "prisonwatch.read-cache.max-staleness")
     Duration maxStaleness;
+
+    @ConfigProperty(name = "prisonwatch.read-cache.max-age")
+    Duration maxAge;
+
+    @Inject
+    RecordGate gate;
+
+    @Inject
+    FeedFollower follower;
 
     private static String publicIncident() {
         Map<String, Object> body = incidentBody(prison("Kachin"), "2025-04-01", null);
@@ -88,6 +102,7 @@ class HeldRecordsTest {
         sleepUntil(committed + maxStaleness.toNanos() + Duration.ofMillis(100).toNanos());
         anonymous().get(path).then().statusCode(404);
         as(Role.PARTNER).get(path).then().statusCode(404);
+        assertFalse(rendered.holds(UUID.fromString(idOf(path))), "its renders are dropped with its facts");
         as(Role.ANALYST).get(path).then().statusCode(200).header("ETag", "\"2\"")
                 .body("confidentiality", equalTo("CONFIDENTIAL"));
     }
@@ -105,6 +120,7 @@ class HeldRecordsTest {
             as(Role.ANALYST).get(path).then().statusCode(200).header("ETag", "\"2\"");
         } finally {
             scheduler.resume(CATCH_UP);
+            follower.catchUp();
         }
     }
 
@@ -123,14 +139,13 @@ class HeldRecordsTest {
     }
 
     @Test
-    void aRecordReadBeforeAWriteIsHeardOfIsNotHeldAfterIt() {
-        String id = publicIncident();
-        long before = held.generation();
-        held.forget(List.of(UUID.randomUUID()));
+    void aRecordLoadedWhileAWriteIsForgottenIsNotHeld() {
+        UUID id = UUID.randomUUID();
+        Renderer<GatedRecord, String> renderer = (record, disclosure) -> "version " + record.version();
         GatedRecord asRead = new GatedRecord() {
             @Override
             public UUID id() {
-                return UUID.fromString(id);
+                return id;
             }
 
             @Override
@@ -138,12 +153,66 @@ class HeldRecordsTest {
                 return 1;
             }
         };
-        held.hold(null, asRead, before);
-        assertFalse(held.holds(UUID.fromString(id)), "read before something was forgotten: may be the stale one");
-        held.hold(null, asRead, held.generation());
-        assertTrue(held.holds(UUID.fromString(id)));
-        held.clear();
-        assertFalse(held.holds(UUID.fromString(id)));
+        follower.catchUp();
+        inRequest(() -> {
+            // a write heard of while the record loads: what was loaded may be the version before it
+            assertEquals("version 1", gate.showOne(renderer, id, () -> {
+                held.forget(List.of(id));
+                return asRead;
+            }));
+            assertFalse(held.holds(id));
+            gate.showOne(renderer, id, () -> asRead);
+            assertTrue(held.holds(id));
+            assertEquals("version 1", gate.showOne(renderer, id, () -> {
+                throw new AssertionError("held, so answered from memory");
+            }));
+        });
+    }
+
+    @Test
+    void aRowChangedOutsideTheServiceIsReadAgainWithinItsMaxAge() {
+        String path = heldIncident();
+        long changed = System.nanoTime();
+        assertEquals(1, db.execute("update incident set confidentiality = 'CONFIDENTIAL', version = 2 where id = ?",
+                idOf(path)));
+        sleepUntil(changed + maxAge.toNanos() + Duration.ofMillis(100).toNanos());
+        anonymous().get(path).then().statusCode(404);
+    }
+
+    @Test
+    void aFeedThatWentBackOrBeganAnewForgetsEverythingHeld() {
+        String path = heldIncident();
+        follower.movePositionTo(Long.MAX_VALUE - 1);
+        follower.catchUp();
+        assertFalse(held.holds(UUID.fromString(idOf(path))), "what was written since is unknown");
+        anonymous().get(path).then().statusCode(200);
+        assertTrue(held.holds(UUID.fromString(idOf(path))), "following again from the feed's end");
+
+        String epoch = (String) QuarkusTransaction.requiringNew().call(() ->
+                em.createNativeQuery("select epoch from feed_epoch where id = 1").getSingleResult());
+        try {
+            assertEquals(1, db.execute("update feed_epoch set epoch = 'heldtest' where id = 1"));
+            follower.catchUp();
+            assertFalse(held.holds(UUID.fromString(idOf(path))), "a restore began a new epoch");
+        } finally {
+            db.execute("update feed_epoch set epoch = ? where id = 1", epoch);
+            follower.catchUp();
+        }
+    }
+
+    private static void inRequest(Runnable work) {
+        ManagedContext requests = Arc.container().requestContext();
+        boolean activated = !requests.isActive();
+        if (activated) {
+            requests.activate();
+        }
+        try {
+            work.run();
+        } finally {
+            if (activated) {
+                requests.terminate();
+            }
+        }
     }
 
     /** What another instance's journal writes for a reclassification, committed in one transaction. */

@@ -27,6 +27,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.access.Role;
+import org.prisonwatch.journal.FeedFollower;
 
 /**
  * Renders of records' current versions are reused, and reuse never shows a caller anything the record, as stored
@@ -44,6 +45,9 @@ class RenderedViewsTest {
 
     @Inject
     Scheduler scheduler;
+
+    @Inject
+    FeedFollower follower;
 
     private static Map<String, Object> fullIncident(String confidentiality) {
         Map<String, Object> body = incidentBody(prison("Kachin"), "2025-02-01", null);
@@ -172,6 +176,7 @@ class RenderedViewsTest {
         List<String> paused = scheduler.getScheduledJobs().stream().map(job -> job.getId())
                 .filter(job -> !job.equals("read-cache-catch-up")).toList();
         paused.forEach(scheduler::pause);
+        follower.catchUp();
         try {
             for (int attempt = 0; attempt < 3; attempt++) {
                 call.get().then().statusCode(200);
