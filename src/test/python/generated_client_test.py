@@ -173,6 +173,18 @@ class GeneratedPythonClientTest(unittest.TestCase):
                                            group=pw.CasualtyGroup.CONSCRIPTED_INMATE, count=pw.Count(best=2),
                                            external_ref=casualty_ref))
         self.assertEqual((1, 1), (report.version, casualty.version))
+        # in bulk, one NDJSON line a record; the answer is NDJSON too, which the client hands back unparsed
+        for load, record in ((incidents.upsert_incidents_by_ref_without_preload_content,
+                              {"type": "COMBAT_DEPLOYMENT", "title": "Loaded in bulk", "occurredFrom": "2025-03-03"}),
+                             (pw.ArmedInmateReportsApi(partner).upsert_armed_inmate_reports_by_ref_without_preload_content,
+                              {"prisonId": str(self.prison.id), "reportedOn": "2025-03-04"}),
+                             (pw.CasualtiesApi(partner).upsert_casualties_by_ref_without_preload_content,
+                              {"incidentId": str(incident.id), "outcome": "INJURED", "group": "CONSCRIPTED_INMATE",
+                               "count": {"best": 1}})):
+            answer = load(pw.BulkLine(external_ref=f"py:{uuid.uuid4()}", record=record))
+            self.assertEqual(200, answer.status)
+            results = [json.loads(line) for line in answer.data.decode().splitlines()]
+            self.assertEqual([(201, "created")], [(r["status"], r["outcome"]) for r in results])
         # RESTRICTED by default: a stranger is told nothing exists
         for read in (lambda: pw.IncidentsApi(stranger).get_incident(incident.id),
                      lambda: pw.ArmedInmateReportsApi(stranger).get_armed_inmate_report(report.id)):

@@ -24,10 +24,38 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * The one place where failures become RFC 9457 problem responses. Nothing from an exception's message reaches a
  * client unless this class wrote it: framework and driver messages can carry class names and SQL.
  */
+@jakarta.inject.Singleton
 public class ProblemResponses {
 
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
     private static final Set<String> READ_ONLY_FIELDS = Set.of("id", "version", "createdAt", "updatedAt");
+
+    /**
+     * The problem a failure answers, as the exception mappers below make it, for a request that reports failures
+     * in its body (one per line of a bulk request); null for a failure that is not the caller's.
+     */
+    public Problem problemOf(Throwable failure, HttpServerRequest request) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            Response response = null;
+            if (e instanceof ProblemException p) {
+                response = problem(p, request);
+            } else if (e instanceof ConstraintViolationException v) {
+                response = invalid(v, request);
+            } else if (e instanceof JsonProcessingException j) {
+                response = unreadableJson(j, request);
+            } else if (e instanceof io.quarkus.security.ForbiddenException f) {
+                response = forbidden(f, request);
+            } else if (e instanceof OptimisticLockException || e instanceof StaleStateException) {
+                response = concurrentWrite((RuntimeException) e, request);
+            } else if (e instanceof org.hibernate.exception.ConstraintViolationException d) {
+                response = duplicate(d, request);
+            }
+            if (response != null) {
+                return (Problem) response.getEntity();
+            }
+        }
+        return null;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {

@@ -123,8 +123,17 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean erasure = id.startsWith("erase");
         boolean hasBody = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                 || method == PathItem.HttpMethod.PATCH;
+        boolean bulk = method == PathItem.HttpMethod.POST && path.endsWith("/by-ref");
 
-        if (id.startsWith("create")) {
+        if (bulk) {
+            // each line is answered in the body, as its own by-ref PUT would be; the request as a whole is a 200
+            responses.getAPIResponse("200").description("One result per request line, streamed as each chunk of "
+                    + "lines commits");
+            operation.getParameters().stream().filter(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()))
+                    .forEach(p -> p.description("Not taken: sending the same lines again already changes nothing, "
+                            + "so a request that carries one is refused with 400").example("(none)").getSchema()
+                            .maxLength(255).pattern("^[\\x21-\\x7E]+$"));
+        } else if (id.startsWith("create")) {
             APIResponse ok = responses.getAPIResponse("200");
             if (ok != null) {
                 responses.removeAPIResponse("200");
@@ -197,7 +206,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (method == PathItem.HttpMethod.DELETE && onRecord && referencedByOthers(path)) {
             add(responses, "409", "StillReferenced");
         }
-        if (method == PathItem.HttpMethod.POST && takesIdempotencyKey(operation)) {
+        if (method == PathItem.HttpMethod.POST && takesIdempotencyKey(operation) && !bulk) {
             add(responses, "409", "Conflict");
             add(responses, "422", "IdempotencyKeyReused");
         }

@@ -1,7 +1,7 @@
 package org.prisonwatch.api;
 
-/** The outcome of a write by reference: the record, and whether this write created it. */
-public record Upserted<V>(boolean created, V record) {
+/** The outcome of a write by reference: the record, whether this write created it, and whether it changed it. */
+public record Upserted<V>(boolean created, boolean changed, V record) {
 
     /** How every PUT …/by-ref/{externalRef} operation behaves, for its OpenAPI description. */
     public static final String RULES = "For partner systems that keep their own ids. Creates your record with this "

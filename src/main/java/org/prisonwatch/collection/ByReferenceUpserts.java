@@ -62,7 +62,7 @@ public class ByReferenceUpserts {
                 throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match was given, but you have no "
                         + kind.label().toLowerCase() + " with externalRef " + externalRef + " to match");
             }
-            return new Upserted<>(true, service.create(typed.withInput(referenced)));
+            return new Upserted<>(true, true, service.create(typed.withInput(referenced)));
         }
         if (existing.isDeleted()) {
             throw new ProblemException(ProblemType.CONFLICT, "Your " + kind.label().toLowerCase() + " with "
@@ -74,10 +74,10 @@ public class ByReferenceUpserts {
         boolean setsHidden = !service.gate.identifying(existing) && kind.hidden().setsHidden(referenced);
         I merged = service.withHiddenFieldsKept(existing, referenced, stored);
         if (IfMatch.isAbsent(ifMatch) && !setsHidden && normalized(kind, merged).equals(stored)) {
-            return new Upserted<>(false, service.show(existing));
+            return new Upserted<>(false, false, service.show(existing));
         }
         IfMatch.require(ifMatch, existing.version);
-        return new Upserted<>(false, service.update(existing, typed.withInput(merged)));
+        return new Upserted<>(false, true, service.update(existing, typed.withInput(merged)));
     }
 
     <E extends VersionedEntity> E findOwn(RecordKind<E, ?, ?> kind, UUID submitter, String externalRef) {

@@ -7,10 +7,13 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -77,6 +80,9 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
 
     @Inject
     ByReferenceUpserts byReference;
+
+    @Inject
+    BulkUpserts bulk;
 
     protected final RecordKind<E, I, V> kind;
 
@@ -165,6 +171,11 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
     @Transactional
     public Upserted<V> upsertByRef(String externalRef, String ifMatch, I input) {
         return byReference.upsert(this, externalRef, ifMatch, unicode(input));
+    }
+
+    /** POST /{collection}/by-ref: see {@link BulkUpserts}. Its transactions are its own, one per chunk of lines. */
+    public Response upsertByRefInBulk(String idempotencyKey, InputStream body, HttpServerRequest request) {
+        return bulk.respond(this, idempotencyKey, body, request);
     }
 
     /** GET /{collection}/{id}/history: see {@link RecordHistory}. */

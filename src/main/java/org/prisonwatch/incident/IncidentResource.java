@@ -1,6 +1,7 @@
 package org.prisonwatch.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,9 +21,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.prisonwatch.access.Role;
@@ -31,6 +38,9 @@ import org.prisonwatch.api.Page;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.Responses;
 import org.prisonwatch.api.Upserted;
+import org.prisonwatch.collection.BulkLine;
+import org.prisonwatch.collection.BulkResult;
+import org.prisonwatch.collection.BulkUpserts;
 import org.prisonwatch.export.CsvExport;
 import org.prisonwatch.export.Exports;
 import org.prisonwatch.export.GeoJsonExport;
@@ -89,6 +99,21 @@ public class IncidentResource {
             description = "Returns the record with its ETag; 404 when it does not exist or was deleted.")
     public RestResponse<IncidentView> getIncident(@PathParam("id") UUID id) {
         return Responses.ok(service.get(id));
+    }
+
+    @POST
+    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.PARTNER, Role.Names.ADMIN})
+    @Path("by-ref")
+    @Consumes(BulkUpserts.MEDIA_TYPE)
+    @Produces(BulkUpserts.MEDIA_TYPE)
+    @Operation(summary = "Create or replace many of your incidents by externalRef", description = BulkUpserts.RULES)
+    @RequestBody(required = true, content = @Content(mediaType = BulkUpserts.MEDIA_TYPE,
+            schema = @Schema(implementation = BulkLine.class)))
+    @APIResponse(responseCode = "200", description = "One result line per request line, streamed as chunks commit",
+            content = @Content(mediaType = BulkUpserts.MEDIA_TYPE, schema = @Schema(implementation = BulkResult.class)))
+    public Response upsertIncidentsByRef(@HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body,
+            HttpServerRequest request) {
+        return service.upsertByRefInBulk(idempotencyKey, body, request);
     }
 
     @PUT

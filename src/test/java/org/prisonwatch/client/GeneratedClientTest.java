@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,8 @@ import org.prisonwatch.client.model.ChangePage;
 import org.prisonwatch.client.model.ChangedEntity;
 import org.prisonwatch.client.model.Citation;
 import org.prisonwatch.client.model.Confidentiality;
+import org.prisonwatch.client.model.BulkLine;
+import org.prisonwatch.client.model.BulkResult;
 import org.prisonwatch.client.model.Count;
 import org.prisonwatch.client.model.Incident;
 import org.prisonwatch.client.model.IncidentChange;
@@ -190,6 +193,12 @@ class GeneratedClientTest {
         assertEquals(1, again.getData().getVersion());
         assertEquals(2, partnerIncidents.upsertIncidentByRef(ref, synced.title("Sent to the front line"), "\"1\"")
                 .getVersion());
+        // in bulk, one NDJSON line a record: the generated client sends one line and reads its one result
+        BulkResult loaded = partnerIncidents.upsertIncidentsByRef(new BulkLine().externalRef(ref + "-bulk")
+                .record(Map.of("type", "COMBAT_DEPLOYMENT", "title", "Loaded in bulk", "occurredFrom", "2025-03-02")),
+                null);
+        assertEquals(201, loaded.getStatus());
+        assertEquals(1, loaded.getVersion());
 
         // identifying fields: present for staff, absent (not null in their place) for a stranger
         Source source = new SourcesApi(admin).createSource(new SourceInput().name("Client witness")
@@ -286,7 +295,9 @@ class GeneratedClientTest {
         String reportRef = "client:" + UUID.randomUUID();
         ArmedInmateReport byRef = reports.upsertArmedInmateReportByRef(reportRef, new ArmedInmateReportInput()
                 .prisonId(prison.getId()).reportedOn(LocalDate.of(2025, 5, 4)).externalRef(reportRef), null);
-        assertEquals(2, new PrisonsApi(analyst).listPrisonArmedInmateReports(prison.getId(), null, null, null, null,
+        assertEquals(201, reports.upsertArmedInmateReportsByRef(new BulkLine().externalRef(reportRef + "-bulk")
+                .record(Map.of("prisonId", prison.getId().toString(), "reportedOn", "2025-05-05")), null).getStatus());
+        assertEquals(3, new PrisonsApi(analyst).listPrisonArmedInmateReports(prison.getId(), null, null, null, null,
                 null, null, null, null, null, null).getItems().size());
         new ArmedInmateReportsApi(admin).deleteArmedInmateReport(byRef.getId(), "\"1\"");
 
@@ -308,6 +319,9 @@ class GeneratedClientTest {
         assertEquals(1, casualties.upsertCasualtyByRef(casualtyRef, new CasualtyInput().incidentId(incident.getId())
                 .outcome(CasualtyOutcome.INJURED).group(CasualtyGroup.CONSCRIPTED_INMATE).count(new Count().best(3))
                 .externalRef(casualtyRef), null).getVersion());
+        assertEquals("created", casualties.upsertCasualtiesByRef(new BulkLine().externalRef(casualtyRef + "-bulk")
+                .record(Map.of("incidentId", incident.getId().toString(), "outcome", "INJURED", "group",
+                        "CONSCRIPTED_INMATE", "count", Map.of("best", 1))), null).getOutcome().getValue());
 
         // figures, keys and the audit log
         StatisticsApi statistics = new StatisticsApi(analyst);

@@ -51,6 +51,15 @@ class RoleMatrixTest {
         return copy;
     }
 
+    private static byte[] bulkLine(Map<String, Object> record) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(
+                    Map.of("externalRef", unique("matrix"), "record", record));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<Cell> table() {
         List<Cell> cells = new ArrayList<>();
         int[] everyone = {200, 200, 200, 200, 200};
@@ -60,6 +69,7 @@ class RoleMatrixTest {
         int[] caseEditorsOfOthers = {401, 403, 200, 403, 200};
         int[] deleters = {401, 403, 403, 403, 204};
         int[] byRefWriters = {401, 201, 201, 201, 201};
+        int[] bulkWriters = {401, 200, 200, 200, 200};
 
         Map<String, Supplier<Map<String, Object>>> bodies = new java.util.LinkedHashMap<>();
         bodies.put("prisons", () -> prisonBody(unique("Matrix")));
@@ -89,6 +99,11 @@ class RoleMatrixTest {
             if (!reference && !collection.equals("sources")) {
                 cells.add(new Cell("PUT " + base + "/by-ref/{externalRef}", byRefWriters,
                         spec -> spec.body(submittable(body.get())).put(base + "/by-ref/" + unique("matrix"))));
+                // the request as a whole; each line's own status is in the answer (BulkUpsertTest)
+                cells.add(new Cell("POST " + base + "/by-ref", bulkWriters,
+                        spec -> spec.contentType("application/x-ndjson").accept("application/x-ndjson, "
+                                + "application/problem+json").body(bulkLine(submittable(body.get())))
+                                .post(base + "/by-ref")));
             }
             cells.add(new Cell("GET " + base + "/{id}/history", everyone,
                     spec -> spec.get(base + "/" + create(collection, body.get()) + "/history")));
