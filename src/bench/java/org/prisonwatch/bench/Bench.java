@@ -75,6 +75,7 @@ public final class Bench {
         List<Plans.Plan> plans = List.of();
         FeedCatchUp.Result feed;
         CsvExportRun.Result export;
+        BulkImportRun.Result bulk;
         Loader.Result load;
         /** Why measuring stopped early (the service exited, say); null when every scenario ran. */
         String failure;
@@ -257,6 +258,15 @@ public final class Bench {
         progress(String.format(Locale.ROOT, "%s: export %d, %,d rows, first byte after %.0f ms, %,.0f rows/s, peak "
                 + "heap %,d MB", run.name, run.export.status(), run.export.rows(), run.export.firstByteMillis(),
                 run.export.rowsPerSecond(), run.export.peakHeapBytes() / (1024 * 1024)));
+
+        progress(String.format(Locale.ROOT, "%s: %,d incidents in one bulk request by reference, then %,d by-ref PUTs "
+                + "one at a time, as a partner", run.name, options.integer("bulk-lines"), options.integer("single-puts")));
+        run.bulk = BulkImportRun.run(http, keys.partners().get(0).secret(), "http://127.0.0.1:" + managementPort
+                + "/q/metrics", options.integer("bulk-lines"), options.integer("single-puts"), Duration.ofHours(2));
+        progress(String.format(Locale.ROOT, "%s: bulk %d, %,d lines answered (%,d created) in %.1f s, %,.0f lines/s, "
+                + "peak heap %,d MB; single PUTs %,.0f/s", run.name, run.bulk.status(), run.bulk.answered(),
+                run.bulk.created(), run.bulk.seconds(), run.bulk.linesPerSecond(),
+                run.bulk.peakHeapBytes() / (1024 * 1024), run.bulk.singlePutsPerSecond()));
 
         UUID prison = firstId(http, "/api/v1/prisons?limit=1", null);
         UUID publicSource = firstId(http, "/api/v1/sources?limit=1", null);
@@ -483,6 +493,22 @@ public final class Bench {
                         String.format(Locale.ROOT, "%,d rows, %,d MB, %.1f s; p50 column: time to first byte; peak "
                                 + "heap %,d MB (%s)", run.export.rows(), run.export.bytes() / (1024 * 1024),
                                 run.export.seconds(), run.export.peakHeapBytes() / (1024 * 1024), heapCap()));
+            }
+            if (run.bulk != null) {
+                BulkImportRun.Result bulk = run.bulk;
+                table.row(run.name, "bulk import by reference (partner, one request)",
+                        rate(bulk.linesPerSecond(), "lines/s"), fmt(bulk.firstResultMillis()), "",
+                        bulk.status() == 200 && bulk.created() == bulk.answered() ? "0"
+                                : "status " + bulk.status() + ", " + (bulk.answered() - bulk.created()) + " not created",
+                        String.format(Locale.ROOT, "%,d lines, %,d MB sent as made, %.1f s; p50 column: time to first "
+                                + "result; peak heap %,d MB (%s)", bulk.answered(), bulk.bodyBytes() / (1024 * 1024),
+                                bulk.seconds(), bulk.peakHeapBytes() / (1024 * 1024), heapCap()));
+                table.row(run.name, "by-ref PUT one at a time (partner, one client)",
+                        rate(bulk.singlePutsPerSecond(), "lines/s"), "", "",
+                        bulk.singleCreated() == bulk.singlePuts() ? "0"
+                                : (bulk.singlePuts() - bulk.singleCreated()) + " not created",
+                        String.format(Locale.ROOT, "%,d records; bulk is %.1f times as fast", bulk.singlePuts(),
+                                bulk.linesPerSecond() / bulk.singlePutsPerSecond()));
             }
             table.row(run.name, "raw JDBC: incident by id", rate(run.rawById.perSecond(), "reads/s"),
                     fmt(run.rawById.p50Millis()), fmt(run.rawById.p99Millis()), "-",

@@ -1,16 +1,9 @@
 package org.prisonwatch.bench;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every incident as one CSV file, read by one client as it streams: time to the first byte, rows a second, and the
@@ -25,38 +18,12 @@ final class CsvExportRun {
         }
     }
 
-    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$",
-            Pattern.MULTILINE);
-
     private CsvExportRun() {
     }
 
     static Result run(Http http, String key, String metricsUrl, Duration max) throws Exception {
-        AtomicLong peak = new AtomicLong();
-        HttpClient metrics = HttpClient.newHttpClient();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    String text = metrics.send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(),
-                            HttpResponse.BodyHandlers.ofString()).body();
-                    long used = 0;
-                    Matcher m = HEAP.matcher(text);
-                    while (m.find()) {
-                        used += (long) Double.parseDouble(m.group(1));
-                    }
-                    peak.accumulateAndGet(used, Math::max);
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (IOException e) {
-                    // the service is busy or gone: the next sample tells
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
-        long started = System.nanoTime();
-        try {
+        try (HeapSampler heap = new HeapSampler(metricsUrl)) {
+            long started = System.nanoTime();
             HttpResponse<InputStream> response = http.client.send(http.request("GET", "/api/v1/incidents", key, null,
                     Map.of("Accept", "text/csv"), max), HttpResponse.BodyHandlers.ofInputStream());
             long firstByte = -1;
@@ -81,9 +48,7 @@ final class CsvExportRun {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Result(response.statusCode(), Math.max(0, lines - 2),
-                    firstByte < 0 ? Double.NaN : (firstByte - started) / 1e6, seconds, peak.get(), bytes);
-        } finally {
-            sampler.interrupt();
+                    firstByte < 0 ? Double.NaN : (firstByte - started) / 1e6, seconds, heap.peakBytes(), bytes);
         }
     }
 }

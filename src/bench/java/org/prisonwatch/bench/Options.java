@@ -20,6 +20,8 @@ final class Options {
         DEFAULTS.put("rate", "50");
         DEFAULTS.put("workers", "16");
         DEFAULTS.put("feed-seconds", "120");
+        DEFAULTS.put("bulk-lines", "100000");
+        DEFAULTS.put("single-puts", "1000");
         DEFAULTS.put("index-path", "/api/v1");
         DEFAULTS.put("first-request-path", "/api/v1/prisons?limit=1");
         // free ports, chosen at start: fixed ones collide with whatever else runs on a shared machine

@@ -2,7 +2,9 @@ package org.prisonwatch.api;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -23,8 +25,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class BodySizeLimit {
 
+    private static final int ROUTE_ORDER_UPLOAD_LIMIT = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT;
+    /** Where Quarkus's check leaves the limit for a body whose length was not declared (VertxHttpRecorder). */
+    private static final String MAX_REQUEST_SIZE_KEY = VertxHttpRecorder.MAX_REQUEST_SIZE_KEY;
+
     /** Just ahead of Quarkus's own body-size check; after rate limiting and authentication. */
-    static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+    static final int ORDER = ROUTE_ORDER_UPLOAD_LIMIT - 1;
 
     private static final Pattern BULK = Pattern.compile("/api/v1/(incidents|armed-inmate-reports|casualties)/by-ref/?");
 
@@ -42,7 +48,7 @@ public class BodySizeLimit {
                 .setMergeFormAttributes(false);
         router.route().order(ORDER).handler(event -> {
             String declared = event.request().getHeader("Content-Length");
-            boolean bulk = event.request().method() == HttpMethod.POST && BULK.matcher(event.request().path()).matches();
+            boolean bulk = isBulk(event);
             if (declared != null) {
                 if (over(declared, bulk ? bulkLimit : limit)) {
                     event.fail(413);
@@ -56,6 +62,18 @@ public class BodySizeLimit {
                 unsized.handle(event);
             }
         }).failureHandler(this::tooLarge);
+        // Quarkus's own check, just before this, hands the streams that read an undeclared length (HTTP/2 bodies,
+        // bulk bodies) its limit, the bulk one: every other request is held to the single-write limit again
+        router.route().order(ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(event -> {
+            if (event.get(MAX_REQUEST_SIZE_KEY) != null) {
+                event.put(MAX_REQUEST_SIZE_KEY, isBulk(event) ? bulkLimit : limit);
+            }
+            event.next();
+        });
+    }
+
+    private static boolean isBulk(RoutingContext event) {
+        return event.request().method() == HttpMethod.POST && BULK.matcher(event.request().path()).matches();
     }
 
     private static boolean over(String declared, long limit) {
@@ -72,11 +90,15 @@ public class BodySizeLimit {
             return;
         }
         String declared = event.request().getHeader("Content-Length");
-        long limit = event.request().method() == HttpMethod.POST && BULK.matcher(event.request().path()).matches()
-                ? bulkLimit : this.limit;
-        // the rest of the body is never read, so this connection cannot carry another request
-        event.response().putHeader("Connection", "close")
-                .endHandler(ended -> event.request().connection().close());
+        long limit = isBulk(event) ? bulkLimit : this.limit;
+        if (event.request().version() == HttpVersion.HTTP_2) {
+            // the rest of this stream's body is never read: the stream ends after the answer, the connection stays
+            event.response().endHandler(ended -> event.response().reset(0));
+        } else {
+            // the rest of the body is never read, so this connection cannot carry another request
+            event.response().putHeader("Connection", "close")
+                    .endHandler(ended -> event.request().connection().close());
+        }
         HttpLayerProblems.send(event, ProblemType.PAYLOAD_TOO_LARGE, (declared == null
                 ? "The request body is over" : "The request body is " + declared.strip() + " bytes, over")
                 + " the limit of " + limit + " bytes");

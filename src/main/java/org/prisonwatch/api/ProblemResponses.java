@@ -49,6 +49,11 @@ public class ProblemResponses {
                 response = concurrentWrite((RuntimeException) e, request);
             } else if (e instanceof org.hibernate.exception.ConstraintViolationException d) {
                 response = duplicate(d, request);
+            } else if (e instanceof org.hibernate.exception.LockAcquisitionException
+                    || e instanceof org.hibernate.PessimisticLockException
+                    || e instanceof jakarta.persistence.PessimisticLockException
+                    || e instanceof jakarta.persistence.LockTimeoutException) {
+                response = lostALock((RuntimeException) e, request);
             }
             if (response != null) {
                 return (Problem) response.getEntity();
@@ -122,6 +127,20 @@ public class ProblemResponses {
                 request.path());
         return respond(ProblemType.CONFLICT, "A concurrent request stored a record this one would duplicate "
                 + "(the same externalRef); read it, then retry", null, request);
+    }
+
+    /**
+     * A write that lost a lock to a concurrent one (a deadlock the database broke, or a lock it waited on too long):
+     * nothing of it was written, and every write here is safe to send again.
+     */
+    @ServerExceptionMapper({org.hibernate.exception.LockAcquisitionException.class,
+            org.hibernate.PessimisticLockException.class, jakarta.persistence.PessimisticLockException.class,
+            jakarta.persistence.LockTimeoutException.class})
+    public Response lostALock(RuntimeException e, HttpServerRequest request) {
+        LOG.infof("%s on %s %s: a concurrent write held what this one needed", e.getClass().getSimpleName(),
+                request.method(), request.path());
+        return respond(ProblemType.CONFLICT, "The write met a concurrent one and was not applied; send it again",
+                null, request);
     }
 
     /** An anonymous caller on an endpoint that needs a key. */

@@ -131,7 +131,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     + "lines commits");
             operation.getParameters().stream().filter(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()))
                     .forEach(p -> p.description("Not taken: sending the same lines again already changes nothing, "
-                            + "so a request that carries one is refused with 400").example("(none)").getSchema()
+                            + "so a request that carries one is refused with 400").getSchema()
                             .maxLength(255).pattern("^[\\x21-\\x7E]+$"));
         } else if (id.startsWith("create")) {
             APIResponse ok = responses.getAPIResponse("200");

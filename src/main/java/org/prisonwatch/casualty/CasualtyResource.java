@@ -101,7 +101,7 @@ public class CasualtyResource {
     }
 
     @POST
-    @RolesAllowed({Role.Names.REPORTER, Role.Names.ANALYST, Role.Names.PARTNER, Role.Names.ADMIN})
+    @RolesAllowed({Role.Names.ANALYST, Role.Names.PARTNER, Role.Names.ADMIN})
     @Path("by-ref")
     @Consumes(BulkUpserts.MEDIA_TYPE)
     @Produces(BulkUpserts.MEDIA_TYPE)

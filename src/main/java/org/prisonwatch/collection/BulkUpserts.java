@@ -7,6 +7,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -18,17 +21,21 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.exception.LockAcquisitionException;
 import org.prisonwatch.api.FieldError;
 import org.prisonwatch.api.Problem;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.ProblemResponses;
 import org.prisonwatch.api.ProblemType;
 import org.prisonwatch.api.Upserted;
-import org.prisonwatch.api.VersionedView;
+import org.prisonwatch.caserecord.ExternalRef;
 import org.prisonwatch.caserecord.VersionedEntity;
 
 /**
@@ -51,11 +58,23 @@ public class BulkUpserts {
             + "would apply it (If-Match only to change an existing record). The answer streams application/x-ndjson, "
             + "one {\"line\", \"externalRef\", \"status\", \"outcome\", \"id\", \"version\", \"problem\"} per non-blank "
             + "line, as each chunk of lines commits; a refused line is answered with its problem and writes nothing. "
-            + "Sending the same lines again changes nothing (outcome unchanged), so no Idempotency-Key is taken "
-            + "(400 if sent). The body may be larger than a single write's, up to PRISONWATCH_BULK_MAX_BODY_SIZE.";
+            + "Sending the same lines again changes nothing (outcome unchanged, ifMatch or not), so no Idempotency-Key "
+            + "is taken (400 if sent); an answer with fewer lines than were sent was cut short: send them again. The "
+            + "body may be larger than a single write's, up to PRISONWATCH_BULK_MAX_BODY_SIZE; each line may not. "
+            + "For partners, analysts and administrators.";
+
+    private static final Pattern EXTERNAL_REF = Pattern.compile(ExternalRef.CHARACTERS);
+    private static final Pattern IF_MATCH = Pattern.compile("\"?[0-9]{1,10}\"?");
+    /** A chunk also ends once its lines hold this much text, so that lines near the size limit stay few a chunk. */
+    private static final long CHUNK_TEXT = 4L * 1024 * 1024;
+    /** A chunk that loses a lock to a concurrent writer (a deadlock) is applied again this many times at most. */
+    private static final int LOCK_ATTEMPTS = 3;
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     Validator validator;
@@ -87,15 +106,18 @@ public class BulkUpserts {
             Writer results = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             NdjsonLines reader = new NdjsonLines(body, maxLine.asLongValue());
             List<Parsed<I>> chunk = new ArrayList<>(chunkLines);
+            long chunkText = 0;
             NdjsonLines.Line line;
             while ((line = reader.next()) != null) {
                 if (line.text().isBlank() && !line.tooLong() && !line.notUtf8()) {
                     continue;
                 }
                 chunk.add(parse(service, line, request));
-                if (chunk.size() == chunkLines) {
+                chunkText += line.text().length();
+                if (chunk.size() == chunkLines || chunkText >= CHUNK_TEXT) {
                     write(results, apply(service, chunk, request));
                     chunk.clear();
+                    chunkText = 0;
                 }
             }
             write(results, apply(service, chunk, request));
@@ -132,6 +154,12 @@ public class BulkUpserts {
         List<FieldError> missing = new ArrayList<>();
         if (read.externalRef() == null) {
             missing.add(new FieldError(RecordService.EXTERNAL_REF_FIELD, "must not be null"));
+        } else if (read.externalRef().length() > ExternalRef.MAX_LENGTH
+                || !EXTERNAL_REF.matcher(read.externalRef()).matches()) {
+            missing.add(new FieldError(RecordService.EXTERNAL_REF_FIELD, ExternalRef.MESSAGE));
+        }
+        if (read.ifMatch() != null && !IF_MATCH.matcher(read.ifMatch()).matches()) {
+            missing.add(new FieldError("ifMatch", "must be a version, as 3 or \"3\""));
         }
         if (read.record() == null) {
             missing.add(new FieldError("record", "must be an object"));
@@ -161,7 +189,8 @@ public class BulkUpserts {
             return problem;
         }
         List<FieldError> errors = problem.errors().stream()
-                .map(error -> new FieldError("record." + error.field(), error.message())).toList();
+                .map(error -> error.field().startsWith("record.") ? error
+                        : new FieldError("record." + error.field(), error.message())).toList();
         return new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), problem.instance(),
                 errors, problem.referencedBy());
     }
@@ -180,69 +209,93 @@ public class BulkUpserts {
     }
 
     /**
-     * Applies a chunk's lines in one transaction and answers every line, in order. A line refused inside the
-     * transaction rolls it back; the chunk is applied again without that line, so at most one attempt per line.
+     * Applies a chunk's lines, in one transaction when none is refused, and answers every line in order. A line
+     * refused inside the transaction rolls it back; the lines before it are applied again in a transaction of their
+     * own and the rest after it, so each good line is attempted at most twice, however many lines are refused. A
+     * chunk that loses a lock to a concurrent writer (a deadlock: its lines are many, and another write may hold
+     * what one of them needs while waiting for the audit chain this chunk holds) is applied again.
      */
-    private <E extends VersionedEntity, I, V> List<BulkResult> apply(
-            RecordService<E, I, V> service, List<Parsed<I>> chunk, HttpServerRequest request) {
+    private <E extends VersionedEntity, I, V> List<BulkResult> apply(RecordService<E, I, V> service,
+            List<Parsed<I>> chunk, HttpServerRequest request) {
         BulkResult[] answered = new BulkResult[chunk.size()];
+        List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
             Parsed<I> parsed = chunk.get(i);
             if (parsed.problem() != null) {
                 answered[i] = BulkResult.refused(parsed.line(), parsed.externalRef(), parsed.problem());
+            } else {
+                pending.add(i);
             }
         }
-        int[] current = new int[1];
-        while (true) {
+        Deque<List<Integer>> segments = new ArrayDeque<>();
+        segments.push(pending);
+        int lockLosses = 0;
+        while (!segments.isEmpty()) {
+            List<Integer> segment = segments.pop();
+            if (segment.isEmpty()) {
+                continue;
+            }
+            int[] current = {-1};
             try {
                 List<BulkResult> applied = QuarkusTransaction.requiringNew().call(() -> {
-                    List<BulkResult> done = new ArrayList<>();
-                    for (int i = 0; i < chunk.size(); i++) {
-                        if (answered[i] != null) {
-                            continue;
-                        }
-                        current[0] = i;
-                        Parsed<I> parsed = chunk.get(i);
-                        Upserted<V> upserted = byReference.upsert(service, parsed.externalRef(),
-                                quoted(parsed.ifMatch()), service.unicode(parsed.input()));
-                        // every collection's views carry their id and version (the HTTP layer's ETag)
-                        VersionedView record = (VersionedView) upserted.record();
-                        done.add(new BulkResult(parsed.line(), parsed.externalRef(), upserted.created() ? 201 : 200,
-                                upserted.created() ? "created" : upserted.changed() ? "replaced" : "unchanged",
-                                record.id(), record.version(), null));
+                    List<BulkResult> done = new ArrayList<>(segment.size());
+                    for (int at = 0; at < segment.size(); at++) {
+                        current[0] = at;
+                        done.add(applyLine(service, chunk.get(segment.get(at))));
                     }
                     current[0] = -1;
                     return done;
                 });
-                int next = 0;
-                for (int i = 0; i < chunk.size(); i++) {
-                    if (answered[i] == null) {
-                        answered[i] = applied.get(next++);
-                    }
+                for (int at = 0; at < segment.size(); at++) {
+                    answered[segment.get(at)] = applied.get(at);
                 }
-                return List.of(answered);
             } catch (RuntimeException e) {
-                Problem problem = problemOf(e, request);
-                if (current[0] < 0) {
-                    // at commit, after every line had passed: no line to blame, so none of them is written
-                    for (int i = 0; i < chunk.size(); i++) {
-                        if (answered[i] == null) {
-                            answered[i] = BulkResult.refused(chunk.get(i).line(), chunk.get(i).externalRef(), problem);
-                        }
-                    }
-                    return List.of(answered);
+                if (lostALock(e) && lockLosses++ < LOCK_ATTEMPTS) {
+                    segments.push(segment);
+                    continue;
                 }
-                Parsed<I> failed = chunk.get(current[0]);
-                answered[current[0]] = BulkResult.refused(failed.line(), failed.externalRef(), problem);
+                Problem problem = inRecord(problemOf(e, request));
+                if (current[0] < 0 || lostALock(e)) {
+                    // at commit, or the chunk kept losing locks: no line to blame, so none of them is written
+                    segment.forEach(i -> answered[i] = BulkResult.refused(chunk.get(i).line(),
+                            chunk.get(i).externalRef(), problem));
+                    continue;
+                }
+                int failed = segment.get(current[0]);
+                answered[failed] = BulkResult.refused(chunk.get(failed).line(), chunk.get(failed).externalRef(),
+                        problem);
+                segments.push(segment.subList(current[0] + 1, segment.size()));
+                segments.push(segment.subList(0, current[0]));
             }
         }
+        return List.of(answered);
+    }
+
+    /** One line, as its single PUT would apply it; answered with the record's id and version, never rendered. */
+    private <E extends VersionedEntity, I, V> BulkResult applyLine(RecordService<E, I, V> service, Parsed<I> parsed) {
+        Upserted<E> upserted = byReference.upsert(service, parsed.externalRef(), quoted(parsed.ifMatch()),
+                service.unicode(parsed.input()), entity -> entity);
+        // written now, so that a failure is this line's and not the next one's
+        em.flush();
+        E record = upserted.record();
+        return new BulkResult(parsed.line(), parsed.externalRef(), upserted.created() ? 201 : 200,
+                upserted.created() ? "created" : upserted.changed() ? "replaced" : "unchanged", record.id,
+                record.version, null);
+    }
+
+    /** A deadlock or lock timeout against a concurrent writer: nothing wrong with the lines themselves. */
+    private static boolean lostALock(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof LockAcquisitionException || e instanceof org.hibernate.PessimisticLockException
+                    || e instanceof PessimisticLockException || e instanceof LockTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An ifMatch may be sent bare (3) or as the header's ETag ("3"). */
     private static String quoted(String ifMatch) {
-        if (ifMatch == null || ifMatch.startsWith("\"") || ifMatch.startsWith("W/") || ifMatch.equals("*")) {
-            return ifMatch;
-        }
-        return "\"" + ifMatch + "\"";
+        return ifMatch == null ? null : "\"" + ifMatch.replace("\"", "") + "\"";
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.prisonwatch.access.Callers;
 import org.prisonwatch.api.IfMatch;
@@ -21,7 +22,8 @@ import org.prisonwatch.caserecord.VersionedEntity;
 /**
  * PUT /{collection}/by-ref/{externalRef}: creates the caller's record with this reference, or replaces it.
  * If-Match is optional on create (and fails if given, since there is nothing to match) and required to change an
- * existing record; a repeat of the stored state needs none, so a retried create simply succeeds.
+ * existing record; a repeat of the stored state needs none and succeeds whatever If-Match it carries, so a retried
+ * create or change that was already applied simply succeeds.
  *
  * <p>Whether a PUT changes the record is judged on the fields the caller can read. A field it cannot read (a
  * casualty's person, for a partner) is left as stored unless the caller sends a value, and sending one always
@@ -42,8 +44,8 @@ public class ByReferenceUpserts {
     ObjectMapper mapper;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    <E extends VersionedEntity, I, V> Upserted<V> upsert(RecordService<E, I, V> service, String externalRef,
-            String ifMatch, UnicodeInput<I> typed) {
+    <E extends VersionedEntity, I, V, R> Upserted<R> upsert(RecordService<E, I, V> service, String externalRef,
+            String ifMatch, UnicodeInput<I> typed, Function<E, R> answer) {
         RecordKind<E, I, V> kind = service.kind();
         I input = typed.input();
         if (externalRef == null || externalRef.length() > ExternalRef.MAX_LENGTH
@@ -62,7 +64,7 @@ public class ByReferenceUpserts {
                 throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match was given, but you have no "
                         + kind.label().toLowerCase() + " with externalRef " + externalRef + " to match");
             }
-            return new Upserted<>(true, true, service.create(typed.withInput(referenced)));
+            return new Upserted<>(true, true, answer.apply(service.created(typed.withInput(referenced))));
         }
         if (existing.isDeleted()) {
             throw new ProblemException(ProblemType.CONFLICT, "Your " + kind.label().toLowerCase() + " with "
@@ -73,11 +75,13 @@ public class ByReferenceUpserts {
         I stored = UnicodeInput.of(mapper, kind.toInput().apply(existing), kind.inputType()).input();
         boolean setsHidden = !service.gate.identifying(existing) && kind.hidden().setsHidden(referenced);
         I merged = service.withHiddenFieldsKept(existing, referenced, stored);
-        if (IfMatch.isAbsent(ifMatch) && !setsHidden && normalized(kind, merged).equals(stored)) {
-            return new Upserted<>(false, false, service.show(existing));
+        // the stored state sent again is no change, whatever If-Match says: a retry after the first attempt was
+        // applied (RFC 9110, 13.1.1), unless it sets a field the caller cannot read back to compare
+        if (!setsHidden && normalized(kind, merged).equals(stored)) {
+            return new Upserted<>(false, false, answer.apply(existing));
         }
         IfMatch.require(ifMatch, existing.version);
-        return new Upserted<>(false, true, service.update(existing, typed.withInput(merged)));
+        return new Upserted<>(false, true, answer.apply(service.updated(existing, typed.withInput(merged))));
     }
 
     <E extends VersionedEntity> E findOwn(RecordKind<E, ?, ?> kind, UUID submitter, String externalRef) {

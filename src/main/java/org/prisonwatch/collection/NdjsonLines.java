@@ -73,6 +73,9 @@ final class NdjsonLines {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buffer.toByteArray()))
                     .toString();
+            if (number == 1 && text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte order mark some editors put first
+            }
             return new Line(number, text.endsWith("\r") ? text.substring(0, text.length() - 1) : text, false, false);
         } catch (CharacterCodingException e) {
             return new Line(number, "", false, true);

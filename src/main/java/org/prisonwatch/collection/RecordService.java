@@ -123,6 +123,11 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
     }
 
     V create(UnicodeInput<I> typed) {
+        return show(created(typed));
+    }
+
+    /** Creates the record and returns it unrendered: for callers that answer with less than the record. */
+    E created(UnicodeInput<I> typed) {
         I input = typed.input();
         Audience audience = callers.audience();
         E entity = kind.newEntity().get();
@@ -136,7 +141,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         em.persist(entity);
         em.flush();
         journal.recorded(AuditAction.CREATE, kind, entity);
-        return show(entity);
+        return entity;
     }
 
     @Transactional
@@ -170,7 +175,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
     /** PUT /{collection}/by-ref/{externalRef}: see {@link ByReferenceUpserts}. */
     @Transactional
     public Upserted<V> upsertByRef(String externalRef, String ifMatch, I input) {
-        return byReference.upsert(this, externalRef, ifMatch, unicode(input));
+        return byReference.upsert(this, externalRef, ifMatch, unicode(input), this::show);
     }
 
     /** POST /{collection}/by-ref: see {@link BulkUpserts}. Its transactions are its own, one per chunk of lines. */
@@ -189,6 +194,11 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
      * leaves them as stored: its input was built from a view without them.
      */
     V update(E entity, UnicodeInput<I> typed) {
+        return show(updated(entity, typed));
+    }
+
+    /** {@link #update}, returning the record unrendered. */
+    E updated(E entity, UnicodeInput<I> typed) {
         I input = typed.input();
         Audience audience = callers.audience();
         if (audience.submitsOwnRecords() && entity instanceof ProtectedEntity record
@@ -208,7 +218,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         entity.touch();
         em.flush();
         journal.recorded(AuditAction.UPDATE, kind, entity);
-        return show(entity);
+        return entity;
     }
 
     /**

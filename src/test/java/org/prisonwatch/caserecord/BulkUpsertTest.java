@@ -141,6 +141,12 @@ class BulkUpsertTest {
                 run + "-2"));
         assertEquals(0, db.count("select count(*) from incident where external_ref = ? and title = ?", run + "-1",
                 "Changed in bulk"));
+
+        // the same file again after it was applied, ifMatch and all: nothing changes, nothing is refused
+        List<JsonNode> replayed = results(bulk(Role.PARTNER).body(utf8(line(run + "-2", "1",
+                with(second, "title", "Also changed")) + "\n")).post(BULK));
+        assertEquals("unchanged", replayed.get(0).get("outcome").asText(), replayed.toString());
+        assertEquals(2, replayed.get(0).get("version").asInt());
     }
 
     @Test
@@ -169,6 +175,35 @@ class BulkUpsertTest {
     }
 
     @Test
+    void aBadReferenceOrVersionIsRefusedBeforeAnythingIsTried() {
+        String run = unique("bulk-syntax");
+        String body = "\uFEFF" + String.join("\n",
+                line("not a ref!", null, incidentBody(null, "2025-10-01", null)),
+                line(run + "-v", "version one", incidentBody(null, "2025-10-01", null)),
+                line(run + "-ok", null, incidentBody(null, "2025-10-01", null))) + "\n";
+        List<JsonNode> results = results(bulk(Role.ANALYST).body(utf8(body)).post(BULK));
+        assertEquals(List.of(400, 400, 201), results.stream().map(r -> r.get("status").asInt()).toList(),
+                results.toString());
+        assertEquals("externalRef", results.get(0).at("/problem/errors/0/field").asText());
+        assertEquals("ifMatch", results.get(1).at("/problem/errors/0/field").asText());
+    }
+
+    @Test
+    void writingAPersonInBulkIsNotAuditedAsReadingIt() {
+        String incident = org.prisonwatch.support.Fixtures.create("incidents", incidentBody(null, "2025-10-01", null));
+        Map<String, Object> casualty = org.prisonwatch.support.Fixtures.casualtyBody(incident);
+        casualty.put("person", Map.of("name", "Ko Aung"));
+        long reads = db.count("select count(*) from audit_pending_read")
+                + db.count("select count(*) from audit_entry where action = 'READ_PERSON'");
+        List<JsonNode> results = results(bulk(Role.ANALYST).body(utf8(line(unique("bulk-person"), null, casualty)
+                + "\n")).post("/api/v1/casualties/by-ref"));
+        assertEquals(201, results.get(0).get("status").asInt(), results.toString());
+        assertEquals(reads, db.count("select count(*) from audit_pending_read")
+                + db.count("select count(*) from audit_entry where action = 'READ_PERSON'"),
+                "the answer carries the id and version only: no person was read");
+    }
+
+    @Test
     void badRequestsAreRefusedWhole() {
         String one = line(unique("bulk-refused"), null, incidentBody(null, "2025-10-01", null)) + "\n";
         bulk(Role.PARTNER).header("Idempotency-Key", UUID.randomUUID().toString()).body(utf8(one)).post(BULK)
@@ -178,6 +213,7 @@ class BulkUpsertTest {
                 .then().statusCode(401);
         given().header("Authorization", "Bearer " + Keys.of(Role.PARTNER)).contentType("application/json")
                 .body(utf8(one)).post(BULK).then().statusCode(415);
+        bulk(Role.REPORTER).body(utf8(one)).post(BULK).then().statusCode(403);
         assertTrue(one.length() > 10);
     }
 

@@ -69,7 +69,7 @@ class RoleMatrixTest {
         int[] caseEditorsOfOthers = {401, 403, 200, 403, 200};
         int[] deleters = {401, 403, 403, 403, 204};
         int[] byRefWriters = {401, 201, 201, 201, 201};
-        int[] bulkWriters = {401, 200, 200, 200, 200};
+        int[] bulkWriters = {401, 403, 200, 200, 200};
 
         Map<String, Supplier<Map<String, Object>>> bodies = new java.util.LinkedHashMap<>();
         bodies.put("prisons", () -> prisonBody(unique("Matrix")));
