@@ -15,12 +15,9 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,8 +40,9 @@ import org.prisonwatch.caserecord.VersionedEntity;
  * exactly as PUT …/by-ref/{externalRef} applies one (the same rules, the same journal, the same gate), in chunks of
  * {@code prisonwatch.bulk.chunk-lines}, each chunk one transaction. A line that is refused is answered with its
  * problem and leaves nothing behind; the chunk is applied again without it, so its other lines still land, and a
- * failure that belongs to no line rolls the whole chunk back. Results stream out as each chunk commits, so a
- * "created" line is already stored when the client reads it, and memory stays bounded whatever the request's size.
+ * failure that belongs to no line rolls the whole chunk back. The body is read a line at a time, so memory stays
+ * bounded whatever its size; the answer is sent once it has all been read, so a "created" line is already stored
+ * when the client reads it.
  * Repeating a request is a no-op line by line (unchanged), so bulk takes no Idempotency-Key.
  */
 @ApplicationScoped
@@ -57,7 +55,8 @@ public class BulkUpserts {
             + "one {\"externalRef\", \"ifMatch\"?, \"record\"} per line, each applied as PUT …/by-ref/{externalRef} "
             + "would apply it (If-Match only to change an existing record). The answer streams application/x-ndjson, "
             + "one {\"line\", \"externalRef\", \"status\", \"outcome\", \"id\", \"version\", \"problem\"} per non-blank "
-            + "line, as each chunk of lines commits; a refused line is answered with its problem and writes nothing. "
+            + "line (at most PRISONWATCH_BULK_MAX_LINES), once the whole body has been read; a refused line is answered "
+            + "with its problem and writes nothing. "
             + "Sending the same lines again changes nothing (outcome unchanged, ifMatch or not), so no Idempotency-Key "
             + "is taken (400 if sent); an answer with fewer lines than were sent was cut short: send them again. The "
             + "body may be larger than a single write's, up to PRISONWATCH_BULK_MAX_BODY_SIZE; each line may not. "
@@ -88,6 +87,9 @@ public class BulkUpserts {
     @ConfigProperty(name = "prisonwatch.bulk.chunk-lines")
     int chunkLines;
 
+    @ConfigProperty(name = "prisonwatch.bulk.max-lines")
+    long maxLines;
+
     @ConfigProperty(name = "prisonwatch.max-body-size")
     MemorySize maxLine;
 
@@ -103,35 +105,40 @@ public class BulkUpserts {
                     + "same lines again already changes nothing");
         }
         StreamingOutput answer = out -> {
-            Writer results = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            // Most HTTP clients send the whole body before they read any of the answer: written as it is made, the
+            // answer would fill the connection and stop this side reading, and both would wait. So it is kept until
+            // the body has been read (its size bounded by max-lines), then sent.
+            ByteArrayOutputStream results = new ByteArrayOutputStream();
             NdjsonLines reader = new NdjsonLines(body, maxLine.asLongValue());
             List<Parsed<I>> chunk = new ArrayList<>(chunkLines);
             long chunkText = 0;
+            long answered = 0;
             NdjsonLines.Line line;
             while ((line = reader.next()) != null) {
-                if (line.text().isBlank() && !line.tooLong() && !line.notUtf8()) {
-                    continue;
+                if (line.text().isBlank() && !line.tooLong() && !line.notUtf8() || answered >= maxLines) {
+                    continue; // past max-lines, the rest of the body is read and left unanswered
                 }
                 chunk.add(parse(service, line, request));
+                answered++;
                 chunkText += line.text().length();
-                if (chunk.size() == chunkLines || chunkText >= CHUNK_TEXT) {
+                if (chunk.size() >= chunkLines || chunkText >= CHUNK_TEXT) {
                     write(results, apply(service, chunk, request));
                     chunk.clear();
                     chunkText = 0;
                 }
             }
             write(results, apply(service, chunk, request));
-            results.flush();
+            results.writeTo(out);
+            out.flush();
         };
         return Response.ok(answer, MEDIA_TYPE).build();
     }
 
-    private void write(Writer results, List<BulkResult> chunk) throws IOException {
+    private void write(ByteArrayOutputStream results, List<BulkResult> chunk) throws IOException {
         for (BulkResult result : chunk) {
-            results.write(mapper.writeValueAsString(result));
+            mapper.writeValue(results, result);
             results.write('\n');
         }
-        results.flush();
     }
 
     private <E extends VersionedEntity, I, V> Parsed<I> parse(RecordService<E, I, V> service, NdjsonLines.Line line,

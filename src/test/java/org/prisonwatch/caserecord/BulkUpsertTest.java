@@ -204,6 +204,19 @@ class BulkUpsertTest {
     }
 
     @Test
+    void linesPastTheMostARequestTakesAreReadButNeitherAppliedNorAnswered() {
+        String run = unique("bulk-many");
+        StringBuilder body = new StringBuilder();
+        for (int n = 0; n < 35; n++) {
+            body.append(line(run + "-" + n, null, incidentBody(null, "2025-10-01", null))).append('\n');
+        }
+        List<JsonNode> results = results(bulk(Role.PARTNER).body(utf8(body)).post(BULK));
+        assertEquals(30, results.size(), "prisonwatch.bulk.max-lines is 30 in tests");
+        assertEquals(30, db.count("select count(*) from incident where external_ref like ?", run + "-%"));
+        assertEquals(0, stored(run + "-30"));
+    }
+
+    @Test
     void badRequestsAreRefusedWhole() {
         String one = line(unique("bulk-refused"), null, incidentBody(null, "2025-10-01", null)) + "\n";
         bulk(Role.PARTNER).header("Idempotency-Key", UUID.randomUUID().toString()).body(utf8(one)).post(BULK)
