@@ -49,10 +49,7 @@ public class ProblemResponses {
                 response = concurrentWrite((RuntimeException) e, request);
             } else if (e instanceof org.hibernate.exception.ConstraintViolationException d) {
                 response = duplicate(d, request);
-            } else if (e instanceof org.hibernate.exception.LockAcquisitionException
-                    || e instanceof org.hibernate.PessimisticLockException
-                    || e instanceof jakarta.persistence.PessimisticLockException
-                    || e instanceof jakarta.persistence.LockTimeoutException) {
+            } else if (isLockLoss(e)) {
                 response = lostALock((RuntimeException) e, request);
             }
             if (response != null) {
@@ -133,6 +130,24 @@ public class ProblemResponses {
      * A write that lost a lock to a concurrent one (a deadlock the database broke, or a lock it waited on too long):
      * nothing of it was written, and every write here is safe to send again.
      */
+    /** Whether a failure, or one it was caused by, is a lock lost to a concurrent write (see {@link #lostALock}). */
+    public static boolean causedByLockLoss(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (isLockLoss(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The exceptions {@link #lostALock} maps, as its annotation lists them. */
+    private static boolean isLockLoss(Throwable e) {
+        return e instanceof org.hibernate.exception.LockAcquisitionException
+                || e instanceof org.hibernate.PessimisticLockException
+                || e instanceof jakarta.persistence.PessimisticLockException
+                || e instanceof jakarta.persistence.LockTimeoutException;
+    }
+
     @ServerExceptionMapper({org.hibernate.exception.LockAcquisitionException.class,
             org.hibernate.PessimisticLockException.class, jakarta.persistence.PessimisticLockException.class,
             jakarta.persistence.LockTimeoutException.class})

@@ -127,8 +127,8 @@ public class ProblemResponsesFilter implements OASFilter {
 
         if (bulk) {
             // each line is answered in the body, as its own by-ref PUT would be; the request as a whole is a 200
-            responses.getAPIResponse("200").description("One result per request line, streamed as each chunk of "
-                    + "lines commits");
+            responses.getAPIResponse("200").description("One result per request line, sent once the whole body "
+                    + "has been read");
             operation.getParameters().stream().filter(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()))
                     .forEach(p -> p.description("Not taken: sending the same lines again already changes nothing, "
                             + "so a request that carries one is refused with 400").getSchema()

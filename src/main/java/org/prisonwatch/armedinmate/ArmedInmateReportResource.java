@@ -109,8 +109,7 @@ public class ArmedInmateReportResource {
     @Operation(summary = "Create or replace many of your armed-inmate reports by externalRef", description = BulkUpserts.RULES)
     @RequestBody(required = true, content = @Content(mediaType = BulkUpserts.MEDIA_TYPE,
             schema = @Schema(implementation = BulkLine.class)))
-    @APIResponse(responseCode = "200", description = "One result line per request line, streamed as chunks commit",
-            content = @Content(mediaType = BulkUpserts.MEDIA_TYPE, schema = @Schema(implementation = BulkResult.class)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = BulkUpserts.MEDIA_TYPE, schema = @Schema(implementation = BulkResult.class)))
     public Response upsertArmedInmateReportsByRef(@HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body,
             HttpServerRequest request) {
         return service.upsertByRefInBulk(idempotencyKey, body, request);

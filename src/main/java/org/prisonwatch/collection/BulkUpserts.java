@@ -8,8 +8,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.exception.LockAcquisitionException;
 import org.prisonwatch.api.FieldError;
 import org.prisonwatch.api.Problem;
 import org.prisonwatch.api.ProblemException;
@@ -62,7 +59,6 @@ public class BulkUpserts {
             + "body may be larger than a single write's, up to PRISONWATCH_BULK_MAX_BODY_SIZE; each line may not. "
             + "For partners, analysts and administrators.";
 
-    private static final Pattern EXTERNAL_REF = Pattern.compile(ExternalRef.CHARACTERS);
     private static final Pattern IF_MATCH = Pattern.compile("\"?[0-9]{1,10}\"?");
     /** A chunk also ends once its lines hold this much text, so that lines near the size limit stay few a chunk. */
     private static final long CHUNK_TEXT = 4L * 1024 * 1024;
@@ -95,6 +91,10 @@ public class BulkUpserts {
 
     /** A line read and checked, ready to apply; or refused before any transaction. */
     private record Parsed<I>(long line, String externalRef, String ifMatch, I input, Problem problem) {
+
+        BulkResult refused(Problem why) {
+            return BulkResult.refused(line, externalRef, why);
+        }
     }
 
     /** The streamed answer to a bulk request; refuses an Idempotency-Key before reading a byte. */
@@ -161,8 +161,7 @@ public class BulkUpserts {
         List<FieldError> missing = new ArrayList<>();
         if (read.externalRef() == null) {
             missing.add(new FieldError(RecordService.EXTERNAL_REF_FIELD, "must not be null"));
-        } else if (read.externalRef().length() > ExternalRef.MAX_LENGTH
-                || !EXTERNAL_REF.matcher(read.externalRef()).matches()) {
+        } else if (!ByReferenceUpserts.wellFormed(read.externalRef())) {
             missing.add(new FieldError(RecordService.EXTERNAL_REF_FIELD, ExternalRef.MESSAGE));
         }
         if (read.ifMatch() != null && !IF_MATCH.matcher(read.ifMatch()).matches()) {
@@ -185,8 +184,7 @@ public class BulkUpserts {
             return new Parsed<>(line.number(), read.externalRef(), read.ifMatch(), input, null);
         } catch (IllegalArgumentException | ConstraintViolationException e) {
             // convertValue's IllegalArgumentException carries Jackson's own failure, which names the field
-            Parsed<I> refused = refused(line.number(), read.externalRef(), e, request);
-            return new Parsed<>(refused.line(), refused.externalRef(), null, null, inRecord(refused.problem()));
+            return new Parsed<>(line.number(), read.externalRef(), null, null, inRecord(problemOf(e, request)));
         }
     }
 
@@ -229,7 +227,7 @@ public class BulkUpserts {
         for (int i = 0; i < chunk.size(); i++) {
             Parsed<I> parsed = chunk.get(i);
             if (parsed.problem() != null) {
-                answered[i] = BulkResult.refused(parsed.line(), parsed.externalRef(), parsed.problem());
+                answered[i] = parsed.refused(parsed.problem());
             } else {
                 pending.add(i);
             }
@@ -257,20 +255,19 @@ public class BulkUpserts {
                     answered[segment.get(at)] = applied.get(at);
                 }
             } catch (RuntimeException e) {
-                if (lostALock(e) && lockLosses++ < LOCK_ATTEMPTS) {
+                boolean lostALock = ProblemResponses.causedByLockLoss(e);
+                if (lostALock && lockLosses++ < LOCK_ATTEMPTS) {
                     segments.push(segment);
                     continue;
                 }
                 Problem problem = inRecord(problemOf(e, request));
-                if (current[0] < 0 || lostALock(e)) {
+                if (current[0] < 0 || lostALock) {
                     // at commit, or the chunk kept losing locks: no line to blame, so none of them is written
-                    segment.forEach(i -> answered[i] = BulkResult.refused(chunk.get(i).line(),
-                            chunk.get(i).externalRef(), problem));
+                    segment.forEach(i -> answered[i] = chunk.get(i).refused(problem));
                     continue;
                 }
                 int failed = segment.get(current[0]);
-                answered[failed] = BulkResult.refused(chunk.get(failed).line(), chunk.get(failed).externalRef(),
-                        problem);
+                answered[failed] = chunk.get(failed).refused(problem);
                 segments.push(segment.subList(current[0] + 1, segment.size()));
                 segments.push(segment.subList(0, current[0]));
             }
@@ -288,17 +285,6 @@ public class BulkUpserts {
         return new BulkResult(parsed.line(), parsed.externalRef(), upserted.created() ? 201 : 200,
                 upserted.created() ? "created" : upserted.changed() ? "replaced" : "unchanged", record.id,
                 record.version, null);
-    }
-
-    /** A deadlock or lock timeout against a concurrent writer: nothing wrong with the lines themselves. */
-    private static boolean lostALock(Throwable failure) {
-        for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof LockAcquisitionException || e instanceof org.hibernate.PessimisticLockException
-                    || e instanceof PessimisticLockException || e instanceof LockTimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** An ifMatch may be sent bare (3) or as the header's ETag ("3"). */

@@ -48,8 +48,7 @@ public class ByReferenceUpserts {
             String ifMatch, UnicodeInput<I> typed, Function<E, R> answer) {
         RecordKind<E, I, V> kind = service.kind();
         I input = typed.input();
-        if (externalRef == null || externalRef.length() > ExternalRef.MAX_LENGTH
-                || !EXTERNAL_REF.matcher(externalRef).matches()) {
+        if (!wellFormed(externalRef)) {
             throw ProblemException.invalidParameter(RecordService.EXTERNAL_REF_FIELD, ExternalRef.MESSAGE);
         }
         String bodyRef = RecordService.externalRefOf(input);
@@ -82,6 +81,12 @@ public class ByReferenceUpserts {
         }
         IfMatch.require(ifMatch, existing.version);
         return new Upserted<>(false, true, answer.apply(service.updated(existing, typed.withInput(merged))));
+    }
+
+    /** Whether the reference is one a record may carry (ExternalRef's rule), as a by-ref path or a bulk line. */
+    static boolean wellFormed(String externalRef) {
+        return externalRef != null && externalRef.length() <= ExternalRef.MAX_LENGTH
+                && EXTERNAL_REF.matcher(externalRef).matches();
     }
 
     <E extends VersionedEntity> E findOwn(RecordKind<E, ?, ?> kind, UUID submitter, String externalRef) {

@@ -203,7 +203,7 @@ public class HeldRecords {
      */
     public void lostTrack() {
         following = false;
-        forget(List.copyOf(held.asMap().keySet()));
+        clear();
         forgottenHere.clear();
     }
 

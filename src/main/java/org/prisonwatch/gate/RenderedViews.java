@@ -102,7 +102,7 @@ public class RenderedViews {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    views.asMap().keySet().removeIf(key -> key.id().equals(id));
+                    forget(Set.of(id));
                 }
             }
         });
