@@ -15,10 +15,19 @@ Before the kill, a record read through b (so that b answers it from memory) is m
 another is deleted through a: b must refuse each to anonymous callers within PRISONWATCH_READ_CACHE_MAX_STALENESS
 (3 s) of the write.
 
+A partner's webhook receiver (in this script) is subscribed to incidents through a before the run: every
+acknowledged record reaches it, each delivery signed (Standard Webhooks), and at most one webhook-id arrives twice
+(the one delivery in flight to it when a was killed: a subscription has one at a time), never two different ids
+for one write.
+
 Usage: two-instances.py <quarkus-app dir of a PostgreSQL build>; the database comes from PRISONWATCH_DB_URL,
 PRISONWATCH_DB_USER and PRISONWATCH_DB_PASSWORD, and should be fresh. Standard library only.
 """
 
+import base64
+import hashlib
+import hmac
+import http.server
 import json
 import os
 import shutil
@@ -44,7 +53,48 @@ RUN = uuid.uuid4().hex[:12]
 def start(name, app_dir, port, management_port, keys_dir, log_dir):
     return PackagedService(f"two-instances-{name}", app_dir, port, management_port,
                            {"PRISONWATCH_KEYS_DIR": keys_dir, "PRISONWATCH_BOOTSTRAP_ADMIN_KEY": ADMIN_KEY,
-                            "PRISONWATCH_RATE_LIMIT_PER_KEY": "100000"}, log_dir)
+                            "PRISONWATCH_RATE_LIMIT_PER_KEY": "100000",
+                            # the receiver below listens on the loopback address; an instance killed mid-delivery
+                            # leaves it to the other after 9 s
+                            "PRISONWATCH_WEBHOOK_ALLOW_PRIVATE_TARGETS": "true", "PRISONWATCH_WEBHOOK_TIMEOUT": "3s",
+                            "PRISONWATCH_WEBHOOK_CLAIM_FOR": "9s"}, log_dir)
+
+
+class Receiver:
+    """A webhook target that checks every signature and keeps what it was sent."""
+
+    def __init__(self):
+        self.secret = None
+        self.received = []  # (webhook-id, record id, signature verified)
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                webhook_id = self.headers["webhook-id"]
+                signed = f"{webhook_id}.{self.headers['webhook-timestamp']}.".encode() + body
+                key = base64.b64decode(receiver.secret.removeprefix("whsec_"))
+                expected = "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
+                verified = any(hmac.compare_digest(expected, given)
+                               for given in self.headers["webhook-signature"].split(" "))
+                with receiver.lock:
+                    receiver.received.append((webhook_id, json.loads(body)["data"]["id"], verified))
+                self.send_response(204 if verified else 401)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def url(self):
+        return f"http://127.0.0.1:{self.server.server_address[1]}/two-instances"
+
+    def snapshot(self):
+        with self.lock:
+            return list(self.received)
 
 
 def call(method, url, key, body=None, headers=None, timeout=10):
@@ -241,6 +291,15 @@ def main():
                 raise SystemExit(f"issuing a reporter key: {status} {body}")
             keys.append(body["key"])
 
+        receiver = Receiver()
+        status, partner, _ = call("POST", a.base + "/admin/api-keys", ADMIN_KEY,
+                                  {"name": f"two-instances {RUN} partner", "role": "PARTNER"})
+        status, subscription, _ = call("POST", a.base + "/webhooks", ADMIN_KEY,
+                                       {"url": receiver.url(), "apiKeyId": partner["id"], "entities": ["INCIDENT"]})
+        if status != 201:
+            raise SystemExit(f"subscribing the receiver: {status} {subscription}")
+        receiver.secret = subscription["secret"]
+
         held_reads = {"reclassified CONFIDENTIAL": refused_across(a, b, reclassify(a)),
                       "deleted": refused_across(a, b, delete(a))}
         run = Run([a, b])
@@ -276,6 +335,25 @@ def main():
                     if item["entity"] == "INCIDENT"}
         missing_from_feed = [s for s in acknowledged if s.record_id not in feed_ids]
         slowest = max(s.acknowledged - s.first_attempt for s in acknowledged)
+        # a's claim on the delivery in flight when it died lapses after 9 s; b then sends the rest in order
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            pushed = receiver.snapshot()
+            if {s.record_id for s in acknowledged} <= {record for _, record, _ in pushed}:
+                break
+            time.sleep(0.5)
+        pushed = receiver.snapshot()
+        pushed_ids = {record for _, record, _ in pushed}
+        not_pushed = [s for s in acknowledged if s.record_id not in pushed_ids]
+        unsigned = [hook for hook, _, verified in pushed if not verified]
+        ids_per_record = {}
+        times_per_hook = {}
+        for hook, record, _ in pushed:
+            ids_per_record.setdefault(record, set()).add(hook)
+            times_per_hook[hook] = times_per_hook.get(hook, 0) + 1
+        pushed_twice = [hook for hook, times in times_per_hook.items() if times > 1]
+        # each submission is one write (others, such as the reclassified record, are written twice)
+        two_ids = [s.record_id for s in acknowledged if len(ids_per_record.get(s.record_id, ())) > 1]
         retried = [s for s in acknowledged if s.attempts > 1]
 
         rows = [
@@ -292,6 +370,10 @@ def main():
             ("slowest acknowledgement, s", f"{slowest:.2f} (bar: {SLOWEST_ALLOWED_SECONDS:.0f})"),
             ("slowest retried one, s", f"{max((s.acknowledged - s.first_attempt for s in retried), default=0):.2f}"),
             ("run time, s", f"{elapsed:.1f}"),
+            ("webhook: acknowledged records not pushed", len(not_pushed)),
+            ("webhook: deliveries not signed right", len(unsigned)),
+            ("webhook: webhook-ids sent twice (bar: 1, in flight at the kill)", len(pushed_twice)),
+            ("webhook: writes sent under two ids", len(two_ids)),
         ] + [
             (f"{what} through a, refused by b after, s",
              f"{after:.2f} (bar: {READ_CACHE_MAX_STALENESS:.0f}; {stale} stale answers before)")
@@ -317,6 +399,14 @@ def main():
             failures.append(f"{len(missing_from_feed)} missing from the feed")
         if slowest > SLOWEST_ALLOWED_SECONDS:
             failures.append(f"slowest acknowledgement {slowest:.1f} s")
+        if not_pushed:
+            failures.append(f"{len(not_pushed)} acknowledged records never reached the webhook")
+        if unsigned:
+            failures.append(f"{len(unsigned)} webhook deliveries failed their signature")
+        if len(pushed_twice) > 1:
+            failures.append(f"{len(pushed_twice)} webhook-ids sent twice")
+        if two_ids:
+            failures.append(f"{len(two_ids)} writes pushed under two webhook-ids")
         for what, (after, _) in held_reads.items():
             if after > READ_CACHE_MAX_STALENESS:
                 failures.append(f"b answered a record {what} through a for {after:.1f} s")

@@ -200,7 +200,7 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, "428", "PreconditionRequired");
         }
         boolean edit = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
-        if (byRef || (onRecord && edit && referencedExternally(path))) {
+        if (byRef || (onRecord && edit && (referencedExternally(path) || path.startsWith("/api/v1/webhooks/")))) {
             add(responses, "409", "Conflict");
         }
         if (method == PathItem.HttpMethod.DELETE && onRecord && referencedByOthers(path)) {
@@ -243,7 +243,10 @@ public class ProblemResponsesFilter implements OASFilter {
                 || path.startsWith("/api/v1/sources/");
     }
 
-    /** Records that carry a partner's externalRef, unique per submitter. */
+    /**
+     * Records that carry a partner's externalRef, unique per submitter. (A webhook subscription, the other thing an
+     * edit can conflict with, is named where this is called: its key may have been revoked.)
+     */
     private static boolean referencedExternally(String path) {
         return path.startsWith("/api/v1/incidents/") || path.startsWith("/api/v1/armed-inmate-reports/")
                 || path.startsWith("/api/v1/casualties/");

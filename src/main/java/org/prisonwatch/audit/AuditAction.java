@@ -15,6 +15,11 @@ public enum AuditAction {
     ERASE_CONTACT,
     KEY_ISSUE,
     KEY_REVOKE,
+    WEBHOOK_CREATE,
+    WEBHOOK_UPDATE,
+    WEBHOOK_DELETE,
+    /** An administrator replaced a webhook's signing secret. */
+    WEBHOOK_ROTATE,
     /**
      * Written once per database by the service itself: from this entry on, every hash is keyed (HMAC-SHA256 with a
      * secret kept outside the database); the entries before it keep the plain SHA-256 hashes they were written with.

@@ -13,7 +13,7 @@ public record AuditEntryView(
         UUID actorKeyId,
         AuditAction action,
         @Schema(examples = "Casualty", enumeration = {"Prison", "Source", "Incident", "ArmedInmateReport",
-                "Casualty", "ApiKey", KeyedHashingMark.ENTITY}) String entity,
+                "Casualty", "ApiKey", "Webhook", KeyedHashingMark.ENTITY}) String entity,
         UUID entityId,
         @Schema(description = "The record's version after the action; for a read, the version shown",
                 examples = "2") Integer recordVersion,

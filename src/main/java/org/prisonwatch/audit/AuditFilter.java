@@ -11,15 +11,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class AuditFilter {
 
     /** The stored names of {@link AuditedEntity}, which audit entries carry. */
-    static final String STORED_NAMES = "Prison|Source|Incident|ArmedInmateReport|Casualty|ApiKey";
+    static final String STORED_NAMES = "Prison|Source|Incident|ArmedInmateReport|Casualty|ApiKey|Webhook";
 
     @QueryParam("entity")
     @Pattern(regexp = STORED_NAMES, message = "must be one of Prison, Source, Incident, ArmedInmateReport, "
-            + "Casualty, ApiKey")
+            + "Casualty, ApiKey, Webhook")
     @Parameter(description = "Only entries about this kind of record, by its stored name: Prison, Source, "
-            + "Incident, ArmedInmateReport, Casualty or ApiKey", example = "Casualty",
+            + "Incident, ArmedInmateReport, Casualty, ApiKey or Webhook", example = "Casualty",
             schema = @Schema(type = SchemaType.STRING, enumeration = {"Prison", "Source", "Incident",
-                    "ArmedInmateReport", "Casualty", "ApiKey"}))
+                    "ArmedInmateReport", "Casualty", "ApiKey", "Webhook"}))
     public String entity;
 
     @QueryParam("entityId")

@@ -11,7 +11,8 @@ public enum AuditedEntity {
     INCIDENT("Incident"),
     ARMED_INMATE_REPORT("ArmedInmateReport"),
     CASUALTY("Casualty"),
-    API_KEY("ApiKey");
+    API_KEY("ApiKey"),
+    WEBHOOK("Webhook");
 
     private final String storedName;
 

@@ -22,7 +22,7 @@ public enum ChangedEntity {
         return stored.storedName();
     }
 
-    static ChangedEntity ofStoredName(String storedName) {
+    public static ChangedEntity ofStoredName(String storedName) {
         return Arrays.stream(values()).filter(e -> e.storedName().equals(storedName)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no feed name for " + storedName));
     }

@@ -41,6 +41,7 @@ import org.prisonwatch.caserecord.ProtectedEntity;
 import org.prisonwatch.caserecord.RecordKind;
 import org.prisonwatch.caserecord.VerificationStatus;
 import org.prisonwatch.caserecord.VersionedEntity;
+import org.prisonwatch.gate.GatedRecord;
 import org.prisonwatch.gate.RecordGate;
 import org.prisonwatch.journal.WriteJournal;
 
@@ -281,6 +282,16 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         found.stream().filter(VersionedEntity::isDeleted).forEach(entity ->
                 states.add(new CurrentState<>(entity.id, entity.version, entity.updatedAt, null)));
         return states;
+    }
+
+    /**
+     * The record as stored now, whoever asks (for deciding what a webhook subscriber may still see, outside any
+     * request); null when it is absent or deleted. Only its facts may be used: it is rendered by the gate alone.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public GatedRecord standing(UUID id) {
+        E entity = em.find(kind.entityType(), id);
+        return entity == null || entity.isDeleted() ? null : entity;
     }
 
     /** One record per submitter and externalRef; the unique index backs this up against concurrent writers. */

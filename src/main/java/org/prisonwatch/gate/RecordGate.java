@@ -83,6 +83,25 @@ public class RecordGate {
         return view;
     }
 
+    /**
+     * The record as a given audience would get it now, rendered afresh (never reused: it may be a write not yet
+     * committed), or null when that audience may not see it. For pushes to a subscriber, who is not the caller; an
+     * identifying read is audited as for any caller.
+     */
+    public <E extends GatedRecord, V> V showTo(Audience audience, Renderer<E, V> renderer, E record) {
+        if (!visible(audience, record)) {
+            return null;
+        }
+        V view = renderer.render(record, disclosure(audience, record));
+        auditIdentifyingReads(List.of(view));
+        return view;
+    }
+
+    /** Whether a given audience, who need not be the caller (a subscriber), may see this record now. */
+    public boolean visibleTo(Audience audience, GatedRecord record) {
+        return visible(audience, record);
+    }
+
     public <E extends GatedRecord, V> Page<V> showPage(Renderer<E, V> renderer, Page<E> page) {
         return new Page<>(showAll(renderer, page.items()), page.nextCursor());
     }

@@ -2,10 +2,12 @@ package org.prisonwatch.journal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.UUID;
 import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.api.Filter;
@@ -40,12 +42,17 @@ public class WriteJournal {
     @Inject
     HeldRecords held;
 
+    @Inject
+    @All
+    List<WriteFollower> followers;
+
     /** Records a write that has been flushed: the entity holds its new version. */
     @Transactional(Transactional.TxType.MANDATORY)
     public <E extends VersionedEntity> void recorded(AuditAction action, RecordKind<E, ?, ?> kind, E entity) {
         long seq = audit.record(action, kind.storedName(), entity.id, entity.version);
         held.forgetWhenDone(entity.id, seq);
-        moveToEndOfFeed(kind.storedName(), entity, seq, action == AuditAction.CREATE);
+        boolean created = action == AuditAction.CREATE;
+        SeenBefore before = moveToEndOfFeed(kind.storedName(), entity, seq, created);
         RecordVersion version = new RecordVersion();
         version.entity = kind.storedName();
         version.entityId = entity.id;
@@ -54,6 +61,9 @@ public class WriteJournal {
         version.deleted = entity.isDeleted();
         version.snapshot = json(kind.toInput().apply(entity));
         em.persist(version);
+        JournalledWrite<E> write = new JournalledWrite<>(kind, entity, seq, created, before.wasPublic(),
+                before.wasShared());
+        followers.forEach(follower -> follower.followed(write));
     }
 
     /** A page of a record's stored versions, oldest first; deleted ones left out. */
@@ -87,7 +97,7 @@ public class WriteJournal {
      * The record's row in the change feed moves to this write's audit sequence number, taken under the lock every
      * writer holds until commit: that lock is what makes the feed's order the commit order.
      */
-    private void moveToEndOfFeed(String storedName, VersionedEntity record, long seq, boolean created) {
+    private SeenBefore moveToEndOfFeed(String storedName, VersionedEntity record, long seq, boolean created) {
         // a record created just now has no row yet: no need to ask the database
         RecordChange found = created ? null : em.find(RecordChange.class, record.id);
         RecordChange change = found == null ? new RecordChange() : found;
@@ -116,11 +126,17 @@ public class WriteJournal {
         if (sharedNow || change.lastShared) {
             change.sharedSeq = seq;
         }
+        SeenBefore before = new SeenBefore(change.lastPublic, change.lastShared);
         change.lastPublic = publicNow;
         change.lastShared = sharedNow;
         if (found == null) {
             em.persist(change);
         }
+        return before;
+    }
+
+    /** Whether anonymous callers and partners could see the record before this write. */
+    private record SeenBefore(boolean wasPublic, boolean wasShared) {
     }
 
     private String json(Object value) {

@@ -63,11 +63,11 @@ class ArchitectureTest {
     @Test
     void onlyTheJournalWritesTheAuditChainVersionsAndFeedForRecords() {
         noClasses().that().resideOutsideOfPackages("org.prisonwatch.journal..", "org.prisonwatch.audit..",
-                        "org.prisonwatch.security..")
+                        "org.prisonwatch.security..", "org.prisonwatch.webhook..")
                 .should().callMethod(org.prisonwatch.audit.AuditLog.class, "record",
                         org.prisonwatch.audit.AuditAction.class, String.class, java.util.UUID.class, Integer.class)
                 .because("every write of a record is recorded by " + WriteJournal.class.getSimpleName()
-                        + "; only API key changes, which are not records, are audited directly")
+                        + "; only changes to API keys and webhook subscriptions, which are not records, are audited directly")
                 .check(MAIN);
     }
 

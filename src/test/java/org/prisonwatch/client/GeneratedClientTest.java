@@ -72,7 +72,14 @@ import org.prisonwatch.client.model.Source;
 import org.prisonwatch.client.model.SourceInput;
 import org.prisonwatch.client.model.SourcePatch;
 import org.prisonwatch.client.model.Statistics;
+import org.prisonwatch.client.api.WebhooksApi;
+import org.prisonwatch.client.model.DeliveryStatus;
+import org.prisonwatch.client.model.Webhook;
+import org.prisonwatch.client.model.WebhookDelivery;
+import org.prisonwatch.client.model.WebhookInput;
+import org.prisonwatch.client.model.WebhookPatch;
 import org.prisonwatch.support.Keys;
+import org.prisonwatch.support.WebhookReceiver;
 
 /**
  * An NGO app written against the committed spec, through the Java client openapi-generator makes from it (native
@@ -340,6 +347,40 @@ class GeneratedClientTest {
         ApiException forged = assertThrows(ApiException.class, () -> audit.verifyAuditLogAgainstCheckpoint(
                 checkpoint.headHash("0".repeat(64))));
         assertEquals(400, forged.getCode());
+    }
+
+    @Test
+    void anAdminRunsAPartnersWebhookThroughTheGeneratedClient() throws Exception {
+        ApiClient admin = client(Keys.BOOTSTRAP_ADMIN);
+        ApiKey partnerKey = new AdminApi(admin).createApiKey(new ApiKeyInput().name("Client hook " + UUID.randomUUID())
+                .role(Role.PARTNER), null);
+        WebhooksApi hooks = new WebhooksApi(admin);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Webhook created = hooks.createWebhook(new WebhookInput().url(receiver.url("/client"))
+                    .apiKeyId(partnerKey.getId()).entities(List.of(ChangedEntity.PRISON)), null);
+            receiver.trusting(created.getSecret());
+            try {
+                Prison prison = new PrisonsApi(admin).createPrison(new PrisonInput().name("Client hook prison")
+                        .stateRegion("Client " + UUID.randomUUID()), null);
+                receiver.await(java.time.Duration.ofSeconds(20), all -> all.stream()
+                        .anyMatch(r -> prison.getId().toString().equals(r.recordId())));
+                assertEquals("PARTNER", String.valueOf(hooks.getWebhook(created.getId(), null).getAudience()));
+                assertTrue(hooks.listWebhooks(null, 500, null).getItems().stream()
+                        .anyMatch(w -> w.getId().equals(created.getId())));
+                WebhookDelivery delivered = hooks.listWebhookDeliveries(created.getId(), null, null, null).getItems()
+                        .get(0);
+                assertEquals(DeliveryStatus.DELIVERED, delivered.getStatus());
+                assertEquals(DeliveryStatus.PENDING,
+                        hooks.retryWebhookDelivery(delivered.getId(), created.getId(), null).getStatus());
+                assertEquals(DeliveryStatus.DELIVERED, hooks.pingWebhook(created.getId(), null)
+                        .getStatus());
+                assertTrue(hooks.rotateWebhookSecret(created.getId(), null).getSecret().startsWith("whsec_"));
+                assertEquals(false, hooks.patchWebhook(created.getId(), new WebhookPatch().enabled(false), null)
+                        .getEnabled());
+            } finally {
+                hooks.deleteWebhook(created.getId());
+            }
+        }
     }
 
     /** Every operation of the committed spec went through the generated client in this class. */

@@ -2,6 +2,7 @@ package org.prisonwatch.security;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.prisonwatch.support.Api.api;
 import static org.prisonwatch.support.Fixtures.create;
 import static org.prisonwatch.support.Fixtures.incidentBody;
@@ -42,26 +43,11 @@ class LeakTest {
         String prisonId = prison(unique("Leak"));
         List<String> paths = new ArrayList<>();
         for (String confidentiality : List.of("PUBLIC", "RESTRICTED", "CONFIDENTIAL")) {
-            Map<String, Object> source = sourceBody();
-            source.put("contact", CONTACT + " Signal +95 9 000");
-            source.put("confidentiality", confidentiality);
-            String sourceId = create("sources", source);
-
-            Map<String, Object> incident = incidentBody(prisonId, "2025-03-01", null);
-            incident.putAll(Map.of("latitude", Double.valueOf(LATITUDE), "longitude", Double.valueOf(LONGITUDE),
-                    "confidentiality", confidentiality, "citations", List.of(Map.of("sourceId", sourceId))));
-            String incidentId = create("incidents", incident);
-
-            Map<String, Object> casualty = new HashMap<>(Map.of("incidentId", incidentId, "outcome", "KILLED",
-                    "group", "CONSCRIPTED_INMATE", "count", Map.of("best", 1), "confidentiality", confidentiality,
-                    "person", Map.of("name", PERSON, "prisonerNumber", PRISONER_NUMBER, "hometown", "Bhamo")));
-            String casualtyId = create("casualties", casualty);
-
-            Map<String, Object> report = reportBody(prisonId);
-            report.put("confidentiality", confidentiality);
-            report.put("incidentId", incidentId);
-            String reportId = create("armed-inmate-reports", report);
-
+            Planted planted = plant(prisonId, confidentiality);
+            String sourceId = planted.sourceId();
+            String incidentId = planted.incidentId();
+            String casualtyId = planted.casualtyId();
+            String reportId = planted.reportId();
             paths.addAll(List.of("/api/v1/sources/" + sourceId, "/api/v1/incidents/" + incidentId,
                     "/api/v1/casualties/" + casualtyId, "/api/v1/armed-inmate-reports/" + reportId,
                     "/api/v1/incidents/" + incidentId + "/casualties",
@@ -120,6 +106,89 @@ class LeakTest {
                 "staff exports carry the planted values, so the exports above could have leaked them");
         for (String canary : CANARIES) {
             org.junit.jupiter.api.Assertions.assertTrue(staffView.contains(canary), canary + " was not planted");
+        }
+    }
+
+    /** One record of each kind at one confidentiality, each carrying every canary it can hold. */
+    private record Planted(String sourceId, String incidentId, String casualtyId, String reportId) {
+
+        List<String> ids() {
+            return List.of(sourceId, incidentId, casualtyId, reportId);
+        }
+    }
+
+    private static Planted plant(String prisonId, String confidentiality) {
+        Map<String, Object> source = sourceBody();
+        source.put("contact", CONTACT + " Signal +95 9 000");
+        source.put("confidentiality", confidentiality);
+        String sourceId = create("sources", source);
+
+        Map<String, Object> incident = incidentBody(prisonId, "2025-03-01", null);
+        incident.putAll(Map.of("latitude", Double.valueOf(LATITUDE), "longitude", Double.valueOf(LONGITUDE),
+                "confidentiality", confidentiality, "citations", List.of(Map.of("sourceId", sourceId))));
+        String incidentId = create("incidents", incident);
+
+        Map<String, Object> casualty = new HashMap<>(Map.of("incidentId", incidentId, "outcome", "KILLED",
+                "group", "CONSCRIPTED_INMATE", "count", Map.of("best", 1), "confidentiality", confidentiality,
+                "person", Map.of("name", PERSON, "prisonerNumber", PRISONER_NUMBER, "hometown", "Bhamo")));
+        String casualtyId = create("casualties", casualty);
+
+        Map<String, Object> report = reportBody(prisonId);
+        report.put("confidentiality", confidentiality);
+        report.put("incidentId", incidentId);
+        String reportId = create("armed-inmate-reports", report);
+        return new Planted(sourceId, incidentId, casualtyId, reportId);
+    }
+
+    @Test
+    void noIdentifyingValueReachesAWebhookOfTheAnonymousOrAPartnerAudience() throws Exception {
+        String partnerKeyId = api().body(Map.of("name", unique("leak partner"), "role", "PARTNER"))
+                .post("/api/v1/admin/api-keys").then().statusCode(201).extract().path("id");
+        try (org.prisonwatch.support.WebhookReceiver anonymous = new org.prisonwatch.support.WebhookReceiver();
+                org.prisonwatch.support.WebhookReceiver partner = new org.prisonwatch.support.WebhookReceiver()) {
+            List<String> subscriptions = new ArrayList<>();
+            for (var target : List.of(Map.entry(anonymous, ""), Map.entry(partner, partnerKeyId))) {
+                Map<String, Object> body = new HashMap<>(Map.of("url", target.getKey().url("/leak")));
+                body.put("apiKeyId", target.getValue().isEmpty() ? null : target.getValue());
+                io.restassured.path.json.JsonPath created = api().body(body).post("/api/v1/webhooks").then()
+                        .statusCode(201).extract().jsonPath();
+                subscriptions.add(created.getString("id"));
+                target.getKey().trusting(created.getString("secret"));
+            }
+            try {
+                String prisonId = prison(unique("Leak hook"));
+                Map<String, Planted> planted = new HashMap<>();
+                for (String confidentiality : List.of("PUBLIC", "RESTRICTED", "CONFIDENTIAL")) {
+                    planted.put(confidentiality, plant(prisonId, confidentiality));
+                }
+                // every record each audience may see arrives (then nothing is left to come), and nothing else does
+                List<String> anonymousSees = planted.get("PUBLIC").ids();
+                List<String> partnerSees = new ArrayList<>(anonymousSees);
+                partnerSees.addAll(planted.get("RESTRICTED").ids());
+                var anonymousGot = anonymous.await(java.time.Duration.ofSeconds(30), all -> all.stream()
+                        .map(org.prisonwatch.support.WebhookReceiver.Received::recordId).toList()
+                        .containsAll(anonymousSees));
+                var partnerGot = partner.await(java.time.Duration.ofSeconds(30), all -> all.stream()
+                        .map(org.prisonwatch.support.WebhookReceiver.Received::recordId).toList()
+                        .containsAll(partnerSees));
+                List<String> leaks = new ArrayList<>();
+                for (var got : List.of(Map.entry("anonymous", anonymousGot), Map.entry("partner", partnerGot))) {
+                    for (var delivery : got.getValue()) {
+                        assertTrue(delivery.verified(), "unsigned delivery");
+                        CANARIES.stream().filter(delivery.body()::contains).forEach(canary -> leaks.add(
+                                got.getKey() + " webhook " + delivery.recordId() + " shows " + canary));
+                    }
+                }
+                assertEquals(List.of(), leaks);
+                List<String> hidden = new ArrayList<>(planted.get("CONFIDENTIAL").ids());
+                assertTrue(partnerGot.stream().noneMatch(r -> hidden.contains(r.recordId())),
+                        "a confidential record reached a partner");
+                hidden.addAll(planted.get("RESTRICTED").ids());
+                assertTrue(anonymousGot.stream().noneMatch(r -> hidden.contains(r.recordId())),
+                        "a restricted record reached the anonymous audience");
+            } finally {
+                subscriptions.forEach(id -> api().delete("/api/v1/webhooks/" + id).then().statusCode(204));
+            }
         }
     }
 

@@ -129,6 +129,33 @@ class RoleMatrixTest {
                 spec -> spec.delete("/api/v1/admin/api-keys/" + Api.api()
                         .body(Map.of("name", "matrix victim", "role", "PARTNER")).post("/api/v1/admin/api-keys")
                         .then().extract().path("id"))));
+        int[] adminOnly = {401, 403, 403, 403, 0};
+        cells.add(new Cell("POST /api/v1/webhooks", status(adminOnly, 201),
+                spec -> spec.body(MATRIX_WEBHOOK).post("/api/v1/webhooks")));
+        cells.add(new Cell("GET /api/v1/webhooks", status(adminOnly, 200), spec -> spec.get("/api/v1/webhooks")));
+        cells.add(new Cell("GET /api/v1/webhooks/{id}", status(adminOnly, 200),
+                spec -> spec.get("/api/v1/webhooks/" + matrixWebhook())));
+        cells.add(new Cell("PATCH /api/v1/webhooks/{id}", status(adminOnly, 200),
+                spec -> spec.contentType("application/merge-patch+json").body(Map.of("enabled", false))
+                        .patch("/api/v1/webhooks/" + matrixWebhook())));
+        cells.add(new Cell("DELETE /api/v1/webhooks/{id}", status(adminOnly, 204),
+                spec -> spec.delete("/api/v1/webhooks/" + Api.api().body(MATRIX_WEBHOOK).post("/api/v1/webhooks")
+                        .then().extract().path("id"))));
+        cells.add(new Cell("POST /api/v1/webhooks/{id}/rotate-secret", status(adminOnly, 200),
+                spec -> spec.post("/api/v1/webhooks/" + matrixWebhook() + "/rotate-secret")));
+        cells.add(new Cell("POST /api/v1/webhooks/{id}/ping", status(adminOnly, 200),
+                spec -> spec.post("/api/v1/webhooks/" + matrixWebhook() + "/ping")));
+        cells.add(new Cell("GET /api/v1/webhooks/{id}/deliveries", status(adminOnly, 200),
+                spec -> spec.get("/api/v1/webhooks/" + matrixWebhook() + "/deliveries")));
+        cells.add(new Cell("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", status(adminOnly, 202),
+                spec -> {
+                    String webhook = matrixWebhook();
+                    // a write queues a delivery for the (disabled) subscription at once
+                    create("prisons", prisonBody(unique("Matrix hook")));
+                    String delivery = Api.api().get("/api/v1/webhooks/" + webhook + "/deliveries?limit=500").then()
+                            .extract().path("items.find { it.type == 'record.upserted' }.id");
+                    return spec.post("/api/v1/webhooks/" + webhook + "/deliveries/" + delivery + "/retry");
+                }));
         cells.add(new Cell("GET /api/v1", everyone, spec -> spec.get("/api/v1")));
         cells.add(new Cell("GET /api/v1/changes", everyone, spec -> spec.get("/api/v1/changes")));
         for (String subject : List.of("casualties", "armed-inmates", "incidents")) {
@@ -145,6 +172,34 @@ class RoleMatrixTest {
                 spec -> spec.body(Api.api().get("/api/v1/audit/checkpoint").then().extract().asString())
                         .post("/api/v1/audit/verify")));
         return cells;
+    }
+
+    /** Disabled, to a port nothing listens on: nothing is sent, and writes still queue deliveries for it. */
+    private static final Map<String, Object> MATRIX_WEBHOOK = Map.of("url", "http://127.0.0.1:9/matrix",
+            "enabled", false);
+
+    private static String matrixWebhook;
+
+    private static String matrixWebhook() {
+        if (matrixWebhook == null) {
+            matrixWebhook = Api.api().body(MATRIX_WEBHOOK).post("/api/v1/webhooks").then().statusCode(201)
+                    .extract().path("id");
+        }
+        return matrixWebhook;
+    }
+
+    private static int[] status(int[] row, int forAdmin) {
+        int[] copy = row.clone();
+        copy[copy.length - 1] = forAdmin;
+        return copy;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void removeMatrixWebhooks() {
+        List<String> ids = Api.api().get("/api/v1/webhooks?limit=500").then().extract()
+                .path("items.findAll { it.url.endsWith('/matrix') }.id");
+        ids.forEach(id -> Api.api().delete("/api/v1/webhooks/" + id));
+        matrixWebhook = null;
     }
 
     @Test

@@ -1,0 +1,192 @@
+package org.prisonwatch.webhook;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due deliveries: one thread per instance that claims a batch ({@link DeliveryQueue}), sends them side by
+ * side (at most one per subscription, so each target hears its events in order), settles each, and goes on until
+ * nothing is due. It then waits for a write through this instance, the next retry it knows of, or the poll
+ * interval, whichever comes first: writes through other instances and their retries are found by the poll.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    @Inject
+    DeliveryQueue queue;
+
+    @Inject
+    WebhookSender sender;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @ConfigProperty(name = "prisonwatch.webhooks.poll-every")
+    Duration pollEvery;
+
+    @ConfigProperty(name = "prisonwatch.webhooks.claim-for")
+    Duration lease;
+
+    @ConfigProperty(name = "prisonwatch.webhooks.timeout")
+    Duration timeout;
+
+    @ConfigProperty(name = "prisonwatch.webhooks.batch")
+    int batch;
+
+    @ConfigProperty(name = "prisonwatch.webhooks.retry-schedule")
+    List<Duration> schedule;
+
+    /** This instance's name on its claims: a restarted instance is another worker. */
+    private final String name = "worker-" + UUID.randomUUID();
+    private final Object signal = new Object();
+    private boolean woken;
+    private Instant nextRetry = Instant.MAX;
+    private volatile boolean running;
+    private Thread thread;
+
+    void start(@Observes StartupEvent event) {
+        if (lease.compareTo(timeout.multipliedBy(3)) < 0) {
+            throw new IllegalStateException("prisonwatch.webhooks.claim-for (" + lease + ") must be at least three "
+                    + "times prisonwatch.webhooks.timeout (" + timeout + "): a claim that lapses while its attempt "
+                    + "still runs lets another instance send the same delivery beside it");
+        }
+        if (schedule.isEmpty()) {
+            throw new IllegalStateException("prisonwatch.webhooks.retry-schedule needs at least one delay");
+        }
+        running = true;
+        thread = new Thread(this::run, "webhook-deliveries");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wake();
+        if (thread != null) {
+            thread.join(timeout.toMillis() * 2);
+        }
+    }
+
+    /** Something will be due once the current transaction commits (a write, a manual retry): look then. */
+    public void wakeAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    wake();
+                }
+            }
+        });
+    }
+
+    /** Something may be due now: look at once. */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (round() == 0) {
+                    idle();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database away for a moment, say: the deliveries wait in it, nothing is lost
+                LOG.warnf("Webhook deliveries paused: %s", e.toString());
+                try {
+                    Thread.sleep(pollEvery.toMillis());
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Claims, sends and settles one batch; how many deliveries it handled. */
+    @ActivateRequestContext
+    int round() throws InterruptedException {
+        if (!queue.anythingDue(now())) {
+            return 0;
+        }
+        List<Claim> claims = queue.claim(name, now(), lease, batch);
+        List<Claim> sending = new ArrayList<>(claims.size());
+        List<CompletableFuture<WebhookSender.Outcome>> attempts = new ArrayList<>(claims.size());
+        for (Claim claim : claims) {
+            if (claim.cancel()) {
+                queue.cancel(claim, now());
+                continue;
+            }
+            sending.add(claim);
+            attempts.add(sender.send(claim.url(), claim.secrets(), claim.webhookId(), claim.body()));
+        }
+        // settled here, not in the callbacks: those run on an event loop, which must not wait on the database
+        for (int i = 0; i < sending.size(); i++) {
+            settled(sending.get(i), attempts.get(i).join());
+        }
+        return claims.size();
+    }
+
+    private void settled(Claim claim, WebhookSender.Outcome outcome) {
+        Instant retryAt = queue.settle(claim, name, outcome, now(), schedule);
+        metrics.counter("prisonwatch_webhook_attempts_total", "outcome",
+                outcome.succeeded() ? "delivered" : "failed").increment();
+        if (retryAt != null) {
+            synchronized (signal) {
+                if (retryAt.isBefore(nextRetry)) {
+                    nextRetry = retryAt;
+                }
+            }
+        }
+    }
+
+    private void idle() throws InterruptedException {
+        synchronized (signal) {
+            long wait = pollEvery.toMillis();
+            if (nextRetry != Instant.MAX) {
+                wait = Math.max(1, Math.min(wait, Duration.between(Instant.now(), nextRetry).toMillis()));
+                nextRetry = Instant.MAX;
+            }
+            if (!woken) {
+                signal.wait(wait);
+            }
+            woken = false;
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
