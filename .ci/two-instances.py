@@ -216,13 +216,19 @@ def refused_across(a, b, change):
     if status != 201:
         raise SystemExit(f"creating the record to change: {status} {record}")
     path = f"/incidents/{record['id']}"
-    before = answered_from_memory(b)
-    for _ in range(2):
-        status, _, _ = call("GET", b.base + path, None)
-        if status != 200:
-            raise SystemExit(f"an anonymous read of a public record through b: {status}")
-    if answered_from_memory(b) <= before:
-        raise SystemExit("b read the record's row again on the second GET: nothing is answered from memory")
+    # b forgets what it read of a record when its next catch-up (every second) meets the record's creation: a
+    # read that came before that catch-up is read again once, so b gets a few tries to answer from memory
+    for _ in range(5):
+        before = answered_from_memory(b)
+        for _ in range(2):
+            status, _, _ = call("GET", b.base + path, None)
+            if status != 200:
+                raise SystemExit(f"an anonymous read of a public record through b: {status}")
+        if answered_from_memory(b) > before:
+            break
+        time.sleep(0.5)
+    else:
+        raise SystemExit("b read the record's row again on every second GET: nothing is answered from memory")
     status, body = change(path)
     written = time.monotonic()
     if status not in (200, 204):

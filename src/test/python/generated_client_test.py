@@ -7,9 +7,12 @@ client sent (method and path template, recorded beneath the generated API classe
 """
 
 import datetime
+import http.server
 import json
 import os
 import pathlib
+import threading
+import time
 import unittest
 import uuid
 
@@ -336,6 +339,45 @@ class GeneratedPythonClientTest(unittest.TestCase):
         with self.assertRaises(ApiException) as refused:
             audit.verify_audit_log_against_checkpoint(forged)
         self.assertEqual(400, refused.exception.status)
+
+    def test_an_admin_runs_a_partners_webhook(self):
+        received = []
+
+        class Receiver(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        hooks = pw.WebhooksApi(self.admin)
+        partner = Keys.of(pw.Role.PARTNER)
+        created = hooks.create_webhook(pw.WebhookInput(url=f"http://127.0.0.1:{server.server_address[1]}/python",
+                                                       api_key_id=partner.id, entities=[pw.ChangedEntity.PRISON]))
+        try:
+            self.assertTrue(created.secret.startswith("whsec_"))
+            prison = pw.PrisonsApi(self.admin).create_prison(pw.PrisonInput(name="Hooked", state_region=self.region))
+            for _ in range(200):
+                if any(event["data"]["id"] == str(prison.id) for event in received):
+                    break
+                time.sleep(0.1)
+            self.assertIn(str(prison.id), [event["data"]["id"] for event in received])
+            self.assertEqual("PARTNER", hooks.get_webhook(id=created.id).audience)
+            self.assertIn(created.id, [hook.id for hook in hooks.list_webhooks(limit=500).items])
+            delivery = hooks.list_webhook_deliveries(id=created.id).items[0]
+            self.assertEqual("DELIVERED", delivery.status)
+            self.assertEqual("PENDING", hooks.retry_webhook_delivery(delivery_id=delivery.id, id=created.id).status)
+            self.assertEqual("DELIVERED", hooks.ping_webhook(id=created.id).status)
+            self.assertTrue(hooks.rotate_webhook_secret(id=created.id).secret.startswith("whsec_"))
+            self.assertFalse(hooks.patch_webhook(id=created.id, webhook_patch=pw.WebhookPatch(enabled=False)).enabled)
+        finally:
+            hooks.delete_webhook(id=created.id)
+            server.shutdown()
+            server.server_close()
 
     def test_zz_every_operation_of_the_spec_was_called(self):
         spec = json.loads(SPEC.read_text())

@@ -46,6 +46,10 @@ class WebhookDeliveryAcrossCrashIT {
                 "PRISONWATCH_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY, "PRISONWATCH_WEBHOOK_ALLOW_PRIVATE_TARGETS", "true",
                 "PRISONWATCH_WEBHOOK_TIMEOUT", "3s", "PRISONWATCH_WEBHOOK_CLAIM_FOR", "9s",
                 "PRISONWATCH_WEBHOOK_RETRY_SCHEDULE", "0s,200ms,200ms,200ms,200ms"));
+        if (System.getenv("PRISONWATCH_DB_URL") != null) {
+            // the suite's database: its audit chain is keyed with the test profile's keys, which this life must share
+            environment.put("PRISONWATCH_KEYS_DIR", Path.of("target", "test-keys").toAbsolutePath().toString());
+        }
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.holdAt(IN_FLIGHT);
             List<String> prisons = new ArrayList<>();
