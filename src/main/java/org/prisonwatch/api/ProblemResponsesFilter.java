@@ -195,9 +195,14 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, "404", "NotFound");
         }
         boolean byRef = path.contains("/by-ref/");
-        if ((onRecord || byRef || erasure) && method != PathItem.HttpMethod.GET) {
+        boolean webhook = path.startsWith("/api/v1/webhooks/");
+        if ((onRecord || byRef || erasure) && method != PathItem.HttpMethod.GET && !webhook) {
             add(responses, "412", "PreconditionFailed");
             add(responses, "428", "PreconditionRequired");
+        }
+        if (webhook && onRecord && method == PathItem.HttpMethod.PATCH) {
+            // a subscription's If-Match is optional: checked when sent, never required
+            add(responses, "412", "PreconditionFailed");
         }
         boolean edit = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
         if (byRef || (onRecord && edit && (referencedExternally(path) || path.startsWith("/api/v1/webhooks/")))) {

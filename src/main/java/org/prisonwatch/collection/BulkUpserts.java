@@ -89,6 +89,14 @@ public class BulkUpserts {
     @ConfigProperty(name = "prisonwatch.max-body-size")
     MemorySize maxLine;
 
+    /** Settings that would make every bulk request fail are refused at start, where the deployer looks. */
+    void checkSettings(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        if (chunkLines < 1 || maxLines < 1) {
+            throw new IllegalStateException("PRISONWATCH_BULK_CHUNK_LINES (" + chunkLines + ") and "
+                    + "PRISONWATCH_BULK_MAX_LINES (" + maxLines + ") must be at least 1");
+        }
+    }
+
     /** A line read and checked, ready to apply; or refused before any transaction. */
     private record Parsed<I>(long line, String externalRef, String ifMatch, I input, Problem problem) {
 

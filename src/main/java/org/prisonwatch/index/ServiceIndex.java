@@ -17,6 +17,6 @@ public record ServiceIndex(
             {"apiVersion":"1.0.0","links":{"self":"/api/v1","prisons":"/api/v1/prisons",\
             "sources":"/api/v1/sources","incidents":"/api/v1/incidents",\
             "armedInmateReports":"/api/v1/armed-inmate-reports","casualties":"/api/v1/casualties",\
-            "changes":"/api/v1/changes","apiKeys":"/api/v1/admin/api-keys","audit":"/api/v1/audit",\
+            "changes":"/api/v1/changes","apiKeys":"/api/v1/admin/api-keys","audit":"/api/v1/audit","webhooks":"/api/v1/webhooks",\
             "openapi":"/q/openapi","docs":"/q/swagger-ui"}}""";
 }

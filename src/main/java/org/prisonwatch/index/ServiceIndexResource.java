@@ -59,6 +59,7 @@ public class ServiceIndexResource {
         paths.put("incidentStatistics", PATH + "/stats/incidents");
         paths.put("apiKeys", PATH + "/admin/api-keys");
         paths.put("audit", PATH + "/audit");
+        paths.put("webhooks", PATH + "/webhooks");
         paths.put("openapi", "/q/openapi");
         paths.put("docs", "/q/swagger-ui");
         return Collections.unmodifiableMap(paths);

@@ -3,6 +3,7 @@ package org.prisonwatch.security;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
@@ -43,6 +44,9 @@ public class ApiKeyService {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<KeyRevoked> revocations;
 
     @ConfigProperty(name = "prisonwatch.bootstrap-admin-key")
     Optional<String> bootstrapAdminKey;
@@ -125,6 +129,7 @@ public class ApiKeyService {
         if (key.revokedAt == null) {
             key.revokedAt = now();
             audit.record(AuditAction.KEY_REVOKE, AuditedEntity.API_KEY.storedName(), key.id, null);
+            revocations.fire(new KeyRevoked(key.id));
         }
     }
 

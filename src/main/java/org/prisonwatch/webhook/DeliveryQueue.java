@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.change.ChangedEntity;
 import org.prisonwatch.collection.RecordService;
@@ -36,6 +37,8 @@ import org.prisonwatch.security.ApiKey;
  */
 @ApplicationScoped
 public class DeliveryQueue {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryQueue.class);
 
     /**
      * Due deliveries of enabled subscriptions with no earlier pending delivery of their own, whose claim (if any)
@@ -159,16 +162,26 @@ public class DeliveryQueue {
         return delivery.nextAttemptAt;
     }
 
-    /** A subscription whose key was revoked stops: its pending deliveries are never sent. */
+    /**
+     * A subscription whose key was revoked stops: its pending deliveries are never sent. Done when the key is
+     * revoked ({@link Subscriptions}); a worker that still finds one (revoked by an older version) does it too.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void cancel(Claim claim, Instant now) {
+        stop(claim.subscriptionId(), now);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void stop(UUID subscriptionId, Instant now) {
         em.createQuery("update Delivery d set d.status = :cancelled, d.finishedAt = :now, d.claimedBy = null, "
                         + "d.claimedUntil = null where d.subscriptionId = :sub and d.status = :pending")
                 .setParameter("cancelled", DeliveryStatus.CANCELLED).setParameter("now", now)
-                .setParameter("sub", claim.subscriptionId()).setParameter("pending", DeliveryStatus.PENDING)
+                .setParameter("sub", subscriptionId).setParameter("pending", DeliveryStatus.PENDING)
                 .executeUpdate();
-        disable(claim.subscriptionId(), "its API key was revoked", now);
+        disable(subscriptionId, REVOKED, now);
     }
+
+    static final String REVOKED = "its API key was revoked";
 
     /** The secrets deliveries are signed with now: the current one, and the one before it during its grace. */
     List<String> signingSecrets(Subscription subscription, Instant now) {
@@ -183,10 +196,11 @@ public class DeliveryQueue {
 
     private void disable(UUID subscriptionId, String reason, Instant now) {
         Subscription subscription = em.find(Subscription.class, subscriptionId);
-        if (subscription != null && subscription.enabled) {
+        if (subscription != null && (subscription.enabled || REVOKED.equals(reason))) {
             subscription.enabled = false;
             subscription.disabledReason = reason;
             subscription.updatedAt = now;
+            LOG.warnf("Webhook %s to %s disabled: %s", subscription.id, subscription.url, reason);
         }
     }
 

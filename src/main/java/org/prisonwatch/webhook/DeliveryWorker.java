@@ -68,12 +68,17 @@ public class DeliveryWorker {
 
     void start(@Observes StartupEvent event) {
         if (lease.compareTo(timeout.multipliedBy(3)) < 0) {
-            throw new IllegalStateException("prisonwatch.webhooks.claim-for (" + lease + ") must be at least three "
-                    + "times prisonwatch.webhooks.timeout (" + timeout + "): a claim that lapses while its attempt "
+            throw new IllegalStateException("PRISONWATCH_WEBHOOK_CLAIM_FOR (" + lease + ") must be at least three "
+                    + "times PRISONWATCH_WEBHOOK_TIMEOUT (" + timeout + "): a claim that lapses while its attempt "
                     + "still runs lets another instance send the same delivery beside it");
         }
-        if (schedule.isEmpty()) {
-            throw new IllegalStateException("prisonwatch.webhooks.retry-schedule needs at least one delay");
+        if (schedule.isEmpty() || schedule.stream().anyMatch(Duration::isNegative)) {
+            throw new IllegalStateException("PRISONWATCH_WEBHOOK_RETRY_SCHEDULE needs at least one delay, none "
+                    + "negative: " + schedule);
+        }
+        if (batch < 1 || pollEvery.isNegative() || pollEvery.isZero()) {
+            throw new IllegalStateException("PRISONWATCH_WEBHOOK_BATCH (" + batch + ") must be at least 1 and "
+                    + "PRISONWATCH_WEBHOOK_POLL_EVERY (" + pollEvery + ") more than 0");
         }
         running = true;
         thread = new Thread(this::run, "webhook-deliveries");

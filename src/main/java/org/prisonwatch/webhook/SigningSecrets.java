@@ -1,5 +1,6 @@
 package org.prisonwatch.webhook;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
@@ -15,9 +16,11 @@ import org.prisonwatch.secrets.ServiceSecrets;
 /**
  * Webhook signing secrets: made here ({@code whsec_} and 24 random bytes, as Standard Webhooks writes them), shown
  * once, and stored sealed with AES-256-GCM under a key kept outside the database. Whoever can read the database
- * (a backup, a replica) cannot sign a webhook a partner would believe.
+ * (a backup, a replica) cannot sign a webhook a partner would believe. Its key file is made at start, beside the
+ * others, so that a backup of the keys directory taken before the first subscription holds it.
  */
 @ApplicationScoped
+@Startup
 public class SigningSecrets {
 
     private static final String PREFIX = "whsec_";

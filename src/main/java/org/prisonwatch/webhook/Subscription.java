@@ -50,7 +50,8 @@ public class Subscription {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** From 1, as every version the API shows. */
     @Version
     @Column(nullable = false)
-    public int version;
+    public Integer version = 1;
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,7 @@ import org.prisonwatch.audit.AuditLog;
 import org.prisonwatch.audit.AuditedEntity;
 import org.prisonwatch.change.ChangedEntity;
 import org.prisonwatch.security.ApiKey;
+import org.prisonwatch.security.KeyRevoked;
 
 /** Webhook subscriptions: made, changed, rotated and removed by admins; each change in the audit log. */
 @ApplicationScoped
@@ -173,6 +175,13 @@ public class Subscriptions {
         return view(subscription);
     }
 
+    /** A key revoked: every subscription for its audience stops, in the revoking transaction. */
+    void keyRevoked(@Observes KeyRevoked revoked) {
+        Instant now = now();
+        em.createQuery("select s.id from Subscription s where s.apiKeyId = :key", UUID.class)
+                .setParameter("key", revoked.keyId()).getResultList().forEach(id -> queue.stop(id, now));
+    }
+
     /** Removes the subscription and its delivery log; idempotent. */
     @Transactional
     public void delete(UUID id) {
@@ -223,7 +232,7 @@ public class Subscriptions {
 
     /**
      * Queues a delivery again, with the same webhook-id and body and its retry schedule started afresh: one that
-     * failed, or one delivered that the subscriber lost. A pending one is left as it is.
+     * failed, one delivered that the subscriber lost, or one waiting for a later attempt (sent now).
      */
     @Transactional
     public DeliveryView retry(UUID id, UUID deliveryId) {
@@ -240,7 +249,8 @@ public class Subscriptions {
             throw new ProblemException(ProblemType.CONFLICT, "This delivery was cancelled when its subscription's "
                     + "API key was revoked; it is never sent");
         }
-        if (delivery.status != DeliveryStatus.PENDING) {
+        // one waiting for a later attempt is sent now too, unless a worker is sending it at this moment
+        if (delivery.status != DeliveryStatus.PENDING || delivery.claimedBy == null) {
             delivery.status = DeliveryStatus.PENDING;
             delivery.scheduleStep = 0;
             delivery.nextAttemptAt = now();
@@ -257,7 +267,10 @@ public class Subscriptions {
      */
     public DeliveryView ping(UUID id) {
         Delivery delivery = QuarkusTransaction.requiringNew().call(() -> {
-            found(id);
+            if (DeliveryQueue.REVOKED.equals(found(id).disabledReason)) {
+                throw new ProblemException(ProblemType.CONFLICT, "This subscription's API key was revoked: "
+                        + "nothing is sent to it any more");
+            }
             Instant now = now();
             Delivery ping = new Delivery();
             ping.subscriptionId = id;

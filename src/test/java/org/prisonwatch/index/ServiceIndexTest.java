@@ -45,7 +45,7 @@ class ServiceIndexTest {
                 assertEquals(200, status, name + " → " + path);
             }
         });
-        assertEquals(14, links.size(), links.toString());
+        assertEquals(15, links.size(), links.toString());
     }
 
     @Test

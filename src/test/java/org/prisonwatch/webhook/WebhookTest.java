@@ -71,6 +71,7 @@ class WebhookTest {
         }
         JsonPath created = api().body(body).post("/api/v1/webhooks").then().statusCode(201)
                 .header("Location", containsString("/api/v1/webhooks/")).body("secret", startsWith("whsec_"))
+                .header("ETag", "\"1\"").body("version", equalTo(1))
                 .extract().jsonPath();
         subscriptions.add(created.getString("id"));
         receiver.trusting(created.getString("secret"));
@@ -224,11 +225,21 @@ class WebhookTest {
         String prisonId = prison(unique("Revoked"));
         String before = incident(prisonId, unique("before"), "PUBLIC");
         receiver.await(WAIT, all -> about(all, before).size() == 1);
+        // an event waits (the subscription paused) when the key is revoked
+        patch(null).body(Map.of("enabled", false)).patch("/api/v1/webhooks/" + subscription).then().statusCode(200);
+        String waiting = incident(prisonId, unique("waiting"), "PUBLIC");
         api().delete("/api/v1/admin/api-keys/" + partner[0]).then().statusCode(204);
+        // stopped in the revoking transaction, not at its next delivery
+        api().get("/api/v1/webhooks/" + subscription).then().statusCode(200).body("enabled", equalTo(false))
+                .body("disabledReason", containsString("revoked"));
+        api().get("/api/v1/webhooks/" + subscription + "/deliveries").then().statusCode(200)
+                .body("items.find { it.entityId == '" + waiting + "' }.status", equalTo("CANCELLED"));
         String after = incident(prisonId, unique("after"), "PUBLIC");
         Thread.sleep(600);
         assertTrue(about(receiver.received(), after).isEmpty(), "sent for a revoked key");
-        patch(null).body(Map.of("enabled", false)).patch("/api/v1/webhooks/" + subscription).then().statusCode(200);
+        assertTrue(about(receiver.received(), waiting).isEmpty(), "a cancelled delivery was sent");
+        hostile().post("/api/v1/webhooks/" + subscription + "/ping").then().statusCode(409);
+        assertTrue(receiver.received(r -> "webhook.ping".equals(r.type())).isEmpty(), "pinged for a revoked key");
         hostile().contentType("application/merge-patch+json").body(Map.of("enabled", true))
                 .patch("/api/v1/webhooks/" + subscription).then().statusCode(409);
         // and a revoked key cannot be subscribed
