@@ -20,6 +20,8 @@ public enum AuditAction {
     WEBHOOK_DELETE,
     /** An administrator replaced a webhook's signing secret. */
     WEBHOOK_ROTATE,
+    /** An administrator had a delivery (a stored payload) sent again. */
+    WEBHOOK_RETRY,
     /**
      * Written once per database by the service itself: from this entry on, every hash is keyed (HMAC-SHA256 with a
      * secret kept outside the database); the entries before it keep the plain SHA-256 hashes they were written with.

@@ -114,6 +114,14 @@ public class DeliveryQueue {
         List<Claim> claims = new ArrayList<>(deliveries.size());
         for (Delivery delivery : deliveries) {
             Subscription subscription = subscriptions.get(delivery.subscriptionId);
+            if (delivery.entity != null && !Subscriptions.covers(subscription, delivery.entity)) {
+                // queued before the subscription was narrowed: it no longer asks for this kind
+                delivery.status = DeliveryStatus.CANCELLED;
+                delivery.finishedAt = now;
+                delivery.claimedBy = null;
+                delivery.claimedUntil = null;
+                continue;
+            }
             boolean revoked = subscription.apiKeyId != null
                     && em.find(ApiKey.class, subscription.apiKeyId).revokedAt != null;
             String sentAs = revoked || stillVisible(subscription, delivery) ? delivery.eventType

@@ -13,16 +13,17 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due deliveries: one thread per instance that claims a batch ({@link DeliveryQueue}), sends them side by
- * side (at most one per subscription, so each target hears its events in order), settles each, and goes on until
+ * Sends due deliveries: one thread per instance that claims what is due ({@link DeliveryQueue}), at most batch
+ * attempts at a time and one per subscription (so each target hears its events in order), and goes on until
  * nothing is due. It then waits for a write through this instance, the next retry it knows of, or the poll
  * interval, whichever comes first: writes through other instances and their retries are found by the poll.
  */
@@ -65,6 +66,12 @@ public class DeliveryWorker {
     private Instant nextRetry = Instant.MAX;
     private volatile boolean running;
     private Thread thread;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ExecutorService settling = Executors.newFixedThreadPool(2, runnable -> {
+        Thread settler = new Thread(runnable, "webhook-settling");
+        settler.setDaemon(true);
+        return settler;
+    });
 
     void start(@Observes StartupEvent event) {
         if (lease.compareTo(timeout.multipliedBy(3)) < 0) {
@@ -92,6 +99,8 @@ public class DeliveryWorker {
         if (thread != null) {
             thread.join(timeout.toMillis() * 2);
         }
+        settling.shutdown();
+        settling.awaitTermination(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Something will be due once the current transaction commits (a write, a manual retry): look then. */
@@ -140,26 +149,37 @@ public class DeliveryWorker {
         }
     }
 
-    /** Claims, sends and settles one batch; how many deliveries it handled. */
+    /**
+     * Claims what is due, up to the room left beside the attempts still running, and sends it; how many it claimed.
+     * Each attempt is settled as it ends, on a thread of its own, and the loop is woken to fill its place: a slow
+     * receiver holds its own subscription back, no one else's.
+     */
     @ActivateRequestContext
-    int round() throws InterruptedException {
-        if (!queue.anythingDue(now())) {
+    int round() {
+        int room = batch - inFlight.get();
+        if (room <= 0 || !queue.anythingDue(now())) {
             return 0;
         }
-        List<Claim> claims = queue.claim(name, now(), lease, batch);
-        List<Claim> sending = new ArrayList<>(claims.size());
-        List<CompletableFuture<WebhookSender.Outcome>> attempts = new ArrayList<>(claims.size());
+        List<Claim> claims = queue.claim(name, now(), lease, room);
         for (Claim claim : claims) {
             if (claim.cancel()) {
                 queue.cancel(claim, now());
                 continue;
             }
-            sending.add(claim);
-            attempts.add(sender.send(claim.url(), claim.secrets(), claim.webhookId(), claim.body()));
-        }
-        // settled here, not in the callbacks: those run on an event loop, which must not wait on the database
-        for (int i = 0; i < sending.size(); i++) {
-            settled(sending.get(i), attempts.get(i).join());
+            inFlight.incrementAndGet();
+            // settled off the event loop that ends the attempt: it must not wait on the database
+            sender.send(claim.url(), claim.secrets(), claim.webhookId(), claim.body())
+                    .whenCompleteAsync((outcome, neverThrown) -> {
+                        try {
+                            settled(claim, outcome);
+                        } catch (RuntimeException e) {
+                            // the claim lapses and another attempt follows: nothing is lost
+                            LOG.warnf("A webhook attempt could not be logged: %s", e.toString());
+                        } finally {
+                            inFlight.decrementAndGet();
+                            wake();
+                        }
+                    }, settling);
         }
         return claims.size();
     }

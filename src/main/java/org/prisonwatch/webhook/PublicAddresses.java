@@ -21,6 +21,7 @@ final class PublicAddresses {
             Range.of("224.0.0.0/4"), Range.of("240.0.0.0/4"),
             Range.of("::/96"), Range.of("64:ff9b::/96"), Range.of("64:ff9b:1::/48"),
             Range.of("100::/64"), Range.of("2001::/23"), Range.of("2001:db8::/32"), Range.of("2002::/16"),
+            Range.of("3fff::/20"), Range.of("5f00::/16"), Range.of("::ffff:0:0:0/96"),
             Range.of("fc00::/7"), Range.of("fe80::/10"), Range.of("fec0::/10"), Range.of("ff00::/8"));
 
     private PublicAddresses() {

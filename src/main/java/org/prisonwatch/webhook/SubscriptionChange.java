@@ -1,5 +1,6 @@
 package org.prisonwatch.webhook;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,7 +15,8 @@ import org.prisonwatch.change.ChangedEntity;
         + "these fields")
 public record SubscriptionChange(
         @Size(max = 2048) @Schema(examples = "https://partner.example.org/hooks/prisonwatch") String url,
-        @Size(max = 5) @Schema(nullable = true, description = "null for all kinds") List<ChangedEntity> entities,
+        @Size(min = 1, max = 5) @Schema(nullable = true, description = "null for all kinds")
+                List<@NotNull ChangedEntity> entities,
         @Schema(description = "Enabling a subscription that was disabled sends what it left pending")
                 Boolean enabled) {
 }

@@ -1,6 +1,7 @@
 package org.prisonwatch.webhook;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -15,8 +16,8 @@ public record SubscriptionInput(
         @Schema(implementation = String.class, format = "uuid", nullable = true, description = "The PARTNER key whose audience payloads are rendered for; null for the anonymous "
                 + "audience (PUBLIC records only). Other roles may not be subscribed.",
                 examples = "01933ab4-7c56-7000-a8db-3e2b1c4d5e6f") UUID apiKeyId,
-        @Size(max = 5) @Schema(description = "The kinds of record to send, as the change feed names them; absent "
-                + "for all") List<ChangedEntity> entities,
+        @Size(min = 1, max = 5) @Schema(description = "The kinds of record to send, as the change feed names them; absent "
+                + "for all") List<@NotNull ChangedEntity> entities,
         @Schema(description = "Whether deliveries are sent; true when absent", defaultValue = "true")
                 Boolean enabled) {
 }

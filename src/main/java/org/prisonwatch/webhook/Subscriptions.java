@@ -163,6 +163,7 @@ public class Subscriptions {
         subscription.entities = stored(changed.entities());
         if (changed.enabled() && !subscription.enabled) {
             subscription.disabledReason = null;
+            requeueWhatFailedLast(subscription.id);
         }
         subscription.enabled = changed.enabled();
         subscription.updatedAt = now();
@@ -182,6 +183,23 @@ public class Subscriptions {
                 .setParameter("key", revoked.keyId()).getResultList().forEach(id -> queue.stop(id, now));
     }
 
+    /**
+     * A subscription is disabled by the failure of its oldest undelivered event (retries run out, or 410), which
+     * held back the rest: enabled again, it sends that event first, then the rest, so nothing is lost (a withdrawal
+     * included) and the order holds. Failures older than its last delivery were passed over before and stay so.
+     */
+    private void requeueWhatFailedLast(UUID id) {
+        Long lastDelivered = em.createQuery("select max(d.position) from Delivery d where d.subscriptionId = :id "
+                + "and d.status = :delivered", Long.class).setParameter("id", id)
+                .setParameter("delivered", DeliveryStatus.DELIVERED).getSingleResult();
+        em.createQuery("update Delivery d set d.status = :pending, d.scheduleStep = 0, d.nextAttemptAt = :now, "
+                        + "d.finishedAt = null where d.subscriptionId = :id and d.status = :failed "
+                        + "and d.position > :after")
+                .setParameter("pending", DeliveryStatus.PENDING).setParameter("now", now()).setParameter("id", id)
+                .setParameter("failed", DeliveryStatus.FAILED)
+                .setParameter("after", lastDelivered == null ? Long.MIN_VALUE : lastDelivered).executeUpdate();
+    }
+
     /** Removes the subscription and its delivery log; idempotent. */
     @Transactional
     public void delete(UUID id) {
@@ -198,15 +216,20 @@ public class Subscriptions {
 
     /**
      * A new secret, shown once. The one it replaces keeps signing beside it (two signatures in webhook-signature)
-     * for secret-grace, so the subscriber can switch without missing a delivery.
+     * for secret-grace, so the subscriber can switch without missing a delivery. A rotation within that grace
+     * replaces the new secret and keeps the old one until its grace ends: the answer to the first may have been
+     * lost, and the subscriber still holds the old one.
      */
     @Transactional
     public SubscriptionView rotate(UUID id) {
         Subscription subscription = found(id);
         Instant now = now();
         String secret = secrets.fresh();
-        subscription.previousSecret = subscription.secret;
-        subscription.previousSecretUntil = now.plus(secretGrace);
+        boolean inGrace = subscription.previousSecretUntil != null && subscription.previousSecretUntil.isAfter(now);
+        if (!inGrace) {
+            subscription.previousSecret = subscription.secret;
+            subscription.previousSecretUntil = now.plus(secretGrace);
+        }
         subscription.secret = secrets.seal(secret);
         subscription.updatedAt = now;
         em.flush();
@@ -256,6 +279,7 @@ public class Subscriptions {
             delivery.nextAttemptAt = now();
             delivery.finishedAt = null;
         }
+        audit.record(AuditAction.WEBHOOK_RETRY, AuditedEntity.WEBHOOK.storedName(), id, null);
         worker.wakeAfterCommit();
         return DeliveryView.of(delivery, em.createQuery("select a from Attempt a where a.deliveryId = :id "
                 + "order by a.attempt", Attempt.class).setParameter("id", deliveryId).getResultList());

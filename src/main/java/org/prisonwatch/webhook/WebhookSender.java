@@ -3,9 +3,11 @@ package org.prisonwatch.webhook;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,9 +46,21 @@ public class WebhookSender {
 
     private volatile HttpClient client;
 
-    /** The outcome of one attempt; never fails. */
+    /**
+     * The outcome of one attempt; never fails, and never throws: whatever goes wrong is this attempt's failure
+     * alone, not its batch's.
+     */
     public CompletableFuture<Outcome> send(String url, List<String> secrets, String webhookId, String body) {
         long started = System.nanoTime();
+        try {
+            return attempt(url, secrets, webhookId, body, started);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Outcome.failed(null, started, "not sent: " + describe(e)));
+        }
+    }
+
+    private CompletableFuture<Outcome> attempt(String url, List<String> secrets, String webhookId, String body,
+            long started) {
         WebhookTargets.Target target;
         try {
             target = targets.checked(URI.create(url));
@@ -69,32 +84,46 @@ public class WebhookSender {
                 .putHeader("webhook-id", webhookId).putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", signature);
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        Context context = vertx.getOrCreateContext();
         // everything registered on one event loop: a handler registered from this thread could come after a quick
         // answer had already ended
-        vertx.getOrCreateContext().runOnContext(start -> client().request(options)
-                .compose(request -> request.send(Buffer.buffer(body, "UTF-8")))
-                .onSuccess(response -> {
-                    Buffer read = Buffer.buffer();
-                    response.handler(chunk -> {
-                        if (outcome.isDone()) {
-                            return;
-                        }
-                        read.appendBuffer(chunk);
-                        if (read.length() >= READ_AT_MOST) {
-                            // enough for the log; the rest is not worth a worker's time
-                            outcome.complete(Outcome.answered(response.statusCode(), started, excerpt(read)));
-                            response.request().reset();
-                        }
-                    });
-                    response.endHandler(end -> outcome.complete(
-                            Outcome.answered(response.statusCode(), started, excerpt(read))));
-                    response.exceptionHandler(e -> outcome.complete(
-                            Outcome.answered(response.statusCode(), started, excerpt(read))));
-                })
-                .onFailure(e -> outcome.complete(Outcome.failed(null, started, describe(e)))));
-        // a backstop: Vert.x's timeout covers each wait for bytes, this the whole attempt
-        return outcome.completeOnTimeout(Outcome.failed(null, started, "no answer within " + timeout.toSeconds()
-                + " s"), timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+        context.runOnContext(start -> {
+            // one deadline for the whole attempt (Vert.x's own timeout is per wait for bytes, which a receiver that
+            // trickles its answer never trips); at it the request is reset, so its connection closes and goes back
+            // to no one
+            vertx.setTimer(timeout.toMillis(), deadline -> {
+                if (outcome.complete(Outcome.failed(null, started, "no answer within " + timeout.toSeconds()
+                        + " s")) && sent.get() != null) {
+                    sent.get().reset();
+                }
+            });
+            client().request(options)
+                    .compose(request -> {
+                        sent.set(request);
+                        return request.send(Buffer.buffer(body, "UTF-8"));
+                    })
+                    .onSuccess(response -> {
+                        Buffer read = Buffer.buffer();
+                        response.handler(chunk -> {
+                            if (outcome.isDone()) {
+                                return;
+                            }
+                            read.appendBuffer(chunk);
+                            if (read.length() >= READ_AT_MOST) {
+                                // enough for the log; the rest is not worth a worker's time
+                                outcome.complete(Outcome.answered(response.statusCode(), started, excerpt(read)));
+                                response.request().reset();
+                            }
+                        });
+                        response.endHandler(end -> outcome.complete(
+                                Outcome.answered(response.statusCode(), started, excerpt(read))));
+                        response.exceptionHandler(e -> outcome.complete(
+                                Outcome.answered(response.statusCode(), started, excerpt(read))));
+                    })
+                    .onFailure(e -> outcome.complete(Outcome.failed(null, started, describe(e))));
+        });
+        return outcome;
     }
 
     /** One v1 signature per secret in force, space-separated: during a rotation's grace period, both. */
@@ -117,7 +146,8 @@ public class WebhookSender {
                 if (client == null) {
                     client = vertx.createHttpClient(new HttpClientOptions().setVerifyHost(true).setForceSni(true)
                             .setConnectTimeout((int) timeout.toMillis()).setMaxPoolSize(16)
-                            .setKeepAliveTimeout(30));
+                            .setKeepAliveTimeout(30).setIdleTimeout((int) Math.max(1, timeout.toSeconds()))
+                            .setPoolCleanerPeriod(1000));
                 }
                 current = client;
             }

@@ -74,6 +74,9 @@ public class WebhookTargets {
                 || !(scheme.equals("https") || scheme.equals("http"))) {
             throw ProblemException.invalidField(field, "must be an absolute https URL");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw ProblemException.invalidField(field, "must name a port from 1 to 65535, or none");
+        }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw ProblemException.invalidField(field, "must carry no user name, password or fragment: the "
                     + "signature is what proves a delivery came from here");
