@@ -242,7 +242,8 @@ public class Subscriptions {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<DeliveryView> deliveries(UUID id, PageParams params) {
         found(id);
-        Page<Delivery> page = DELIVERIES.page(em, new Filter().always("e.subscriptionId = :subscription")
+        // its cursors continue this subscription's log only
+        Page<Delivery> page = DELIVERIES.scopedTo(id.toString()).page(em, new Filter().always("e.subscriptionId = :subscription")
                 .bind("subscription", id), params, d -> d);
         Map<UUID, List<Attempt>> attempts = page.items().isEmpty() ? Map.of()
                 : em.createQuery("select a from Attempt a where a.deliveryId in :ids order by a.attempt",

@@ -303,6 +303,20 @@ class WebhookTest {
     }
 
     @Test
+    void aDeliveryLogCursorContinuesThatLogOnly() {
+        String first = subscribe(null, "/cursor-a", null).getString("id");
+        String second = subscribe(null, "/cursor-b", null).getString("id");
+        for (int i = 0; i < 2; i++) {
+            api().post("/api/v1/webhooks/" + first + "/ping").then().statusCode(200);
+        }
+        String cursor = api().get("/api/v1/webhooks/" + first + "/deliveries?limit=1").then().statusCode(200)
+                .extract().path("nextCursor");
+        hostile().get("/api/v1/webhooks/" + second + "/deliveries?cursor=" + cursor).then().statusCode(400);
+        api().get("/api/v1/webhooks/" + first + "/deliveries?cursor=" + cursor).then().statusCode(200)
+                .body("items", hasSize(1));
+    }
+
+    @Test
     void finishedDeliveriesLeaveTheLogAfterTheirKeepingTimeAndPendingOnesNever() {
         String subscription = subscribe(null, "/purge", List.of("PRISON")).getString("id");
         String old = api().post("/api/v1/webhooks/" + subscription + "/ping").then().statusCode(200).extract()
