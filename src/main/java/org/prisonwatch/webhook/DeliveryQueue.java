@@ -122,8 +122,7 @@ public class DeliveryQueue {
                 delivery.claimedUntil = null;
                 continue;
             }
-            boolean revoked = subscription.apiKeyId != null
-                    && em.find(ApiKey.class, subscription.apiKeyId).revokedAt != null;
+            boolean revoked = keyRevoked(subscription);
             String sentAs = revoked || stillVisible(subscription, delivery) ? delivery.eventType
                     : WebhookEvent.DELETED;
             String body = sentAs.equals(delivery.eventType) ? delivery.payload : withdrawn(delivery);
@@ -172,7 +171,7 @@ public class DeliveryQueue {
 
     /**
      * A subscription whose key was revoked stops: its pending deliveries are never sent. Done when the key is
-     * revoked ({@link Subscriptions}); a worker that still finds one (revoked by an older version) does it too.
+     * revoked ({@link Subscriptions}); a claim made while that revocation commits finds it here and does it too.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void cancel(Claim claim, Instant now) {
@@ -190,6 +189,11 @@ public class DeliveryQueue {
     }
 
     static final String REVOKED = "its API key was revoked";
+
+    /** Whether the key whose audience the subscription renders for has been revoked: then nothing goes to it. */
+    boolean keyRevoked(Subscription subscription) {
+        return subscription.apiKeyId != null && em.find(ApiKey.class, subscription.apiKeyId).revokedAt != null;
+    }
 
     /** The secrets deliveries are signed with now: the current one, and the one before it during its grace. */
     List<String> signingSecrets(Subscription subscription, Instant now) {

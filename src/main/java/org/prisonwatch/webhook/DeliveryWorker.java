@@ -59,6 +59,9 @@ public class DeliveryWorker {
     @ConfigProperty(name = "prisonwatch.webhooks.retry-schedule")
     List<Duration> schedule;
 
+    /** Marks, in a transaction's resources, that it wakes the worker when it commits. */
+    private static final Object WAKE_ON_COMMIT = new Object();
+
     /** This instance's name on its claims: a restarted instance is another worker. */
     private final String name = "worker-" + UUID.randomUUID();
     private final Object signal = new Object();
@@ -103,8 +106,15 @@ public class DeliveryWorker {
         settling.awaitTermination(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** Something will be due once the current transaction commits (a write, a manual retry): look then. */
+    /**
+     * Something will be due once the current transaction commits (a write, a manual retry): look then. Once per
+     * transaction, however many writes it holds (a bulk chunk holds a hundred).
+     */
     public void wakeAfterCommit() {
+        if (transactions.getResource(WAKE_ON_COMMIT) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_ON_COMMIT, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -151,8 +151,7 @@ public class Subscriptions {
         if (!changed.url().equals(subscription.url)) {
             targets.accepted("url", changed.url());
         }
-        if (changed.enabled() && !subscription.enabled && subscription.apiKeyId != null
-                && em.find(ApiKey.class, subscription.apiKeyId).revokedAt != null) {
+        if (changed.enabled() && !subscription.enabled && queue.keyRevoked(subscription)) {
             throw new ProblemException(ProblemType.CONFLICT, "This subscription's API key was revoked: it cannot "
                     + "be enabled again. Subscribe another PARTNER key instead.");
         }
@@ -243,13 +242,9 @@ public class Subscriptions {
     public Page<DeliveryView> deliveries(UUID id, PageParams params) {
         found(id);
         // its cursors continue this subscription's log only
-        Page<Delivery> page = DELIVERIES.scopedTo(id.toString()).page(em, new Filter().always("e.subscriptionId = :subscription")
-                .bind("subscription", id), params, d -> d);
-        Map<UUID, List<Attempt>> attempts = page.items().isEmpty() ? Map.of()
-                : em.createQuery("select a from Attempt a where a.deliveryId in :ids order by a.attempt",
-                                Attempt.class)
-                        .setParameter("ids", page.items().stream().map(d -> d.id).toList()).getResultStream()
-                        .collect(Collectors.groupingBy(a -> a.deliveryId));
+        Page<Delivery> page = DELIVERIES.scopedTo(id.toString()).page(em,
+                new Filter().always("e.subscriptionId = :subscription").bind("subscription", id), params, d -> d);
+        Map<UUID, List<Attempt>> attempts = attemptsOf(page.items().stream().map(d -> d.id).toList());
         return new Page<>(page.items().stream().map(d -> DeliveryView.of(d, attempts.getOrDefault(d.id, List.of())))
                 .toList(), page.nextCursor());
     }
@@ -282,8 +277,16 @@ public class Subscriptions {
         }
         audit.record(AuditAction.WEBHOOK_RETRY, AuditedEntity.WEBHOOK.storedName(), id, null);
         worker.wakeAfterCommit();
-        return DeliveryView.of(delivery, em.createQuery("select a from Attempt a where a.deliveryId = :id "
-                + "order by a.attempt", Attempt.class).setParameter("id", deliveryId).getResultList());
+        return DeliveryView.of(delivery, attemptsOf(List.of(deliveryId)).getOrDefault(deliveryId, List.of()));
+    }
+
+    /** The attempts of these deliveries, each delivery's in order: one query for a page of the log. */
+    private Map<UUID, List<Attempt>> attemptsOf(List<UUID> deliveryIds) {
+        return deliveryIds.isEmpty() ? Map.of()
+                : em.createQuery("select a from Attempt a where a.deliveryId in :ids order by a.attempt",
+                                Attempt.class)
+                        .setParameter("ids", deliveryIds).getResultStream()
+                        .collect(Collectors.groupingBy(a -> a.deliveryId));
     }
 
     /**
@@ -292,7 +295,7 @@ public class Subscriptions {
      */
     public DeliveryView ping(UUID id) {
         Delivery delivery = QuarkusTransaction.requiringNew().call(() -> {
-            if (DeliveryQueue.REVOKED.equals(found(id).disabledReason)) {
+            if (queue.keyRevoked(found(id))) {
                 throw new ProblemException(ProblemType.CONFLICT, "This subscription's API key was revoked: "
                         + "nothing is sent to it any more");
             }

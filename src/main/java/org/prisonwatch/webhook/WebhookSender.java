@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +45,15 @@ public class WebhookSender {
     @ConfigProperty(name = "prisonwatch.webhooks.timeout")
     Duration timeout;
 
-    private volatile HttpClient client;
+    private HttpClient client;
+
+    @PostConstruct
+    void open() {
+        client = vertx.createHttpClient(new HttpClientOptions().setVerifyHost(true).setForceSni(true)
+                .setConnectTimeout((int) timeout.toMillis()).setMaxPoolSize(16)
+                .setKeepAliveTimeout(30).setIdleTimeout((int) Math.max(1, timeout.toSeconds()))
+                .setPoolCleanerPeriod(1000));
+    }
 
     /**
      * The outcome of one attempt; never fails, and never throws: whatever goes wrong is this attempt's failure
@@ -98,7 +107,7 @@ public class WebhookSender {
                     sent.get().reset();
                 }
             });
-            client().request(options)
+            client.request(options)
                     .compose(request -> {
                         sent.set(request);
                         return request.send(Buffer.buffer(body, "UTF-8"));
@@ -137,22 +146,6 @@ public class WebhookSender {
             all.append(new Webhook(secret).sign(webhookId, timestamp, body));
         }
         return all.toString();
-    }
-
-    private HttpClient client() {
-        HttpClient current = client;
-        if (current == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = vertx.createHttpClient(new HttpClientOptions().setVerifyHost(true).setForceSni(true)
-                            .setConnectTimeout((int) timeout.toMillis()).setMaxPoolSize(16)
-                            .setKeepAliveTimeout(30).setIdleTimeout((int) Math.max(1, timeout.toSeconds()))
-                            .setPoolCleanerPeriod(1000));
-                }
-                current = client;
-            }
-        }
-        return current;
     }
 
     private static String excerpt(Buffer read) {
