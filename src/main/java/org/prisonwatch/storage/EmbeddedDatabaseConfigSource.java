@@ -97,8 +97,10 @@ public class EmbeddedDatabaseConfigSource implements ConfigSourceFactory {
             // TRACE_LEVEL_FILE=0: on an error H2 would start prisonwatch.trace.db beside the database, with the
             // failing SQL and its values in clear, created under the process's umask after the directory was
             // made owner-only; errors reach the service's log through JDBC exceptions anyway.
+            // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook runs beside Quarkus's and closed the database under
+            // scheduled jobs still finishing (a stop logged failures); the pool's close at shutdown closes it last.
             return "jdbc:h2:file:" + directory.resolve("prisonwatch")
-                    + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0"
+                    + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE"
                     + (fileKey().isPresent() ? ";CIPHER=AES" : "");
         }
 
