@@ -379,6 +379,42 @@ class GeneratedPythonClientTest(unittest.TestCase):
             server.shutdown()
             server.server_close()
 
+    def test_a_reporter_seals_a_submission(self):
+        # what the reporters' page does with WebCrypto: a JWE (RSA-OAEP-256 wrapping an AES-256-GCM key), compact
+        import base64
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.asymmetric import padding, rsa
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        def b64u(data):
+            return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+        def number(text):
+            return int.from_bytes(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), "big")
+
+        sealed_api = pw.SealedSubmissionsApi(Keys.client(pw.Role.REPORTER))
+        jwk = sealed_api.show_sealing_key()
+        public_key = rsa.RSAPublicNumbers(number(jwk.e), number(jwk.n)).public_key()
+        title = unique("Sealed in Python")
+        plaintext = json.dumps({"writes": [
+            {"collection": "incidents", "record": {"type": "OTHER", "title": title, "occurredFrom": "2026-11-30"}},
+            {"collection": "casualties", "record": {"incidentId": "#0", "outcome": "MISSING", "group": "UNKNOWN",
+                                                    "count": {"best": 4}}}]}).encode()
+        content_key = AESGCM.generate_key(bit_length=256)
+        header = b64u(json.dumps({"alg": "RSA-OAEP-256", "enc": "A256GCM", "kid": jwk.kid}).encode())
+        iv = os.urandom(12)
+        sealed = AESGCM(content_key).encrypt(iv, plaintext, header.encode("ascii"))
+        wrapped = public_key.encrypt(content_key, padding.OAEP(mgf=padding.MGF1(hashes.SHA256()),
+                                                               algorithm=hashes.SHA256(), label=None))
+        body = ".".join([header, b64u(wrapped), b64u(iv), b64u(sealed[:-16]), b64u(sealed[-16:])])
+        key = str(uuid.uuid4())
+        receipt = sealed_api.create_sealed_submission(idempotency_key=key, body=body)
+        self.assertEqual(["incidents", "casualties"], [w.collection for w in receipt.writes])
+        again = sealed_api.create_sealed_submission_with_http_info(idempotency_key=key, body=body)
+        self.assertEqual("true", again.headers["Idempotent-Replayed"])
+        self.assertEqual(receipt.writes[0].id, again.data.writes[0].id)
+        self.assertEqual(title, pw.IncidentsApi(self.admin).get_incident(id=receipt.writes[0].id).title)
+
     def test_zz_every_operation_of_the_spec_was_called(self):
         spec = json.loads(SPEC.read_text())
         operations = {(method.upper(), path) for path, item in spec["paths"].items() for method in item

@@ -7,6 +7,7 @@ public enum ProblemType {
     VALIDATION(Status.BAD_REQUEST, "Invalid request"),
     MALFORMED_JSON(Status.BAD_REQUEST, "Malformed JSON"),
     INVALID_PARAMETER(Status.BAD_REQUEST, "Invalid parameter"),
+    UNOPENABLE_SEAL(Status.BAD_REQUEST, "Sealed submission cannot be opened"),
     UNAUTHENTICATED(Status.UNAUTHORIZED, "Unauthenticated"),
     FORBIDDEN(Status.FORBIDDEN, "Forbidden"),
     NOT_FOUND(Status.NOT_FOUND, "Not found"),

@@ -123,6 +123,13 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         return create(unicode(input));
     }
 
+    /** Creates the record and answers with where it is alone: for a caller that shows no record. */
+    @Transactional
+    public RecordCreated createUnshown(I input) {
+        E entity = created(unicode(input));
+        return new RecordCreated(entity.id, entity.version);
+    }
+
     V create(UnicodeInput<I> typed) {
         return show(created(typed));
     }

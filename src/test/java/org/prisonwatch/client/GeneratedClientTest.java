@@ -64,6 +64,7 @@ import org.prisonwatch.client.model.IncidentPatch;
 import org.prisonwatch.client.model.IncidentType;
 import org.prisonwatch.client.model.Person;
 import org.prisonwatch.client.model.Prison;
+import org.prisonwatch.client.model.PublicSealingKey;
 import org.prisonwatch.client.model.PrisonInput;
 import org.prisonwatch.client.model.PrisonPatch;
 import org.prisonwatch.client.model.Problem;
@@ -72,6 +73,9 @@ import org.prisonwatch.client.model.Source;
 import org.prisonwatch.client.model.SourceInput;
 import org.prisonwatch.client.model.SourcePatch;
 import org.prisonwatch.client.model.Statistics;
+import org.prisonwatch.client.model.SubmissionReceipt;
+import org.prisonwatch.client.model.SubmittedCollection;
+import org.prisonwatch.client.api.SealedSubmissionsApi;
 import org.prisonwatch.client.api.WebhooksApi;
 import org.prisonwatch.client.model.DeliveryStatus;
 import org.prisonwatch.client.model.Webhook;
@@ -79,6 +83,7 @@ import org.prisonwatch.client.model.WebhookDelivery;
 import org.prisonwatch.client.model.WebhookInput;
 import org.prisonwatch.client.model.WebhookPatch;
 import org.prisonwatch.support.Keys;
+import org.prisonwatch.support.Sealing;
 import org.prisonwatch.support.WebhookReceiver;
 
 /**
@@ -381,6 +386,28 @@ class GeneratedClientTest {
                 hooks.deleteWebhook(created.getId());
             }
         }
+    }
+
+    @Test
+    void aReporterSealsASubmissionThroughTheGeneratedClient() throws Exception {
+        ApiClient reporter = client(Keys.of(org.prisonwatch.access.Role.REPORTER));
+        SealedSubmissionsApi sealed = new SealedSubmissionsApi(reporter);
+        PublicSealingKey key = sealed.showSealingKey();
+        com.nimbusds.jose.jwk.RSAKey jwk = com.nimbusds.jose.jwk.RSAKey.parse(Map.of("kty", key.getKty(),
+                "n", key.getN(), "e", key.getE(), "alg", key.getAlg(), "use", key.getUse(), "kid", key.getKid()));
+        String title = "Sealed through the client " + UUID.randomUUID();
+        String submission = new ObjectMapper().writeValueAsString(Map.of("writes", List.of(Map.of(
+                "collection", "incidents", "record", Map.of("type", "OTHER", "title", title,
+                        "occurredFrom", "2025-03-01")))));
+        String body = Sealing.seal(jwk, com.nimbusds.jose.JWEAlgorithm.RSA_OAEP_256,
+                com.nimbusds.jose.EncryptionMethod.A256GCM, false, submission);
+        String idempotencyKey = UUID.randomUUID().toString();
+        SubmissionReceipt receipt = sealed.createSealedSubmission(idempotencyKey, body);
+        assertEquals(SubmittedCollection.INCIDENTS, receipt.getWrites().get(0).getCollection());
+        assertEquals(receipt.getWrites().get(0).getId(), sealed.createSealedSubmission(idempotencyKey, body)
+                .getWrites().get(0).getId(), "a retry is answered with the first receipt");
+        assertEquals(title, new IncidentsApi(reporter).getIncident(receipt.getWrites().get(0).getId(), null)
+                .getTitle());
     }
 
     /** Every operation of the committed spec went through the generated client in this class. */

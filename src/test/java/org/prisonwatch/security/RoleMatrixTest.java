@@ -15,14 +15,17 @@ import static org.prisonwatch.support.Fixtures.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.access.Role;
 import org.prisonwatch.support.Api;
+import org.prisonwatch.support.Sealing;
 
 /**
  * Every role against every endpoint and method, on a PUBLIC record an admin created. One table is the spec of
@@ -55,6 +58,15 @@ class RoleMatrixTest {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(
                     Map.of("externalRef", unique("matrix"), "record", record));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sealedIncident() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("writes", List.of(
+                    Map.of("collection", "incidents", "record", incidentBody(null, "2025-01-01", null)))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -129,6 +141,12 @@ class RoleMatrixTest {
                 spec -> spec.delete("/api/v1/admin/api-keys/" + Api.api()
                         .body(Map.of("name", "matrix victim", "role", "PARTNER")).post("/api/v1/admin/api-keys")
                         .then().extract().path("id"))));
+        cells.add(new Cell("GET /api/v1/sealed-submissions/key", everyone,
+                spec -> spec.get("/api/v1/sealed-submissions/key")));
+        cells.add(new Cell("POST /api/v1/sealed-submissions", caseWriters,
+                spec -> spec.contentType("application/jose").header("Idempotency-Key", UUID.randomUUID().toString())
+                        .body(Sealing.seal(sealedIncident()).getBytes(StandardCharsets.US_ASCII))
+                        .post("/api/v1/sealed-submissions")));
         int[] adminOnly = {401, 403, 403, 403, 0};
         cells.add(new Cell("POST /api/v1/webhooks", status(adminOnly, 201),
                 spec -> spec.body(MATRIX_WEBHOOK).post("/api/v1/webhooks")));

@@ -1,0 +1,163 @@
+package org.prisonwatch.submission;
+
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.crypto.RSADecrypter;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.text.ParseException;
+import java.util.Base64;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.api.ProblemType;
+import org.prisonwatch.secrets.ServiceSecrets;
+
+/**
+ * The RSA key that submissions are sealed to on a reporter's phone, so that the phone cannot read back what waits
+ * in its queue. Only its public half leaves the service. Made on first start in the keys directory; every instance
+ * needs the same file, and items sealed to a lost key can never be opened.
+ */
+@Startup
+@ApplicationScoped
+public class SealingKey {
+
+    static final String FILE = "report-sealing.pem";
+    static final JWEAlgorithm ALGORITHM = JWEAlgorithm.RSA_OAEP_256;
+    static final EncryptionMethod ENCRYPTION = EncryptionMethod.A256GCM;
+    private static final int BITS = 3072;
+    private static final Logger LOG = Logger.getLogger(SealingKey.class);
+
+    @Inject
+    ServiceSecrets secrets;
+
+    private RSAPrivateCrtKey privateKey;
+    private RSAKey publicJwk;
+
+    @PostConstruct
+    void load() {
+        Path file = secrets.file(FILE);
+        createIfAbsent(file);
+        privateKey = read(file);
+        try {
+            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
+                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            publicJwk = new RSAKey.Builder(publicKey).keyUse(KeyUse.ENCRYPTION).algorithm(ALGORITHM)
+                    .keyIDFromThumbprint().build();
+        } catch (GeneralSecurityException | JOSEException e) {
+            throw new IllegalStateException("The sealing key's public half could not be made from " + file, e);
+        }
+    }
+
+    /** The public half as a JSON Web Key (RFC 7517), which WebCrypto imports as it is. */
+    public Map<String, Object> publicJwk() {
+        return publicJwk.toJSONObject();
+    }
+
+    public String keyId() {
+        return publicJwk.getKeyID();
+    }
+
+    /**
+     * Opens a JWE (RFC 7516, compact) sealed to this key with RSA-OAEP-256 and A256GCM, and nothing else: a
+     * weaker algorithm, compression (a small item that inflates without bound) or critical extensions are refused
+     * before any decryption.
+     */
+    public byte[] open(String compact) {
+        JWEObject sealed;
+        try {
+            sealed = JWEObject.parse(compact.strip());
+        } catch (ParseException | IllegalArgumentException e) {
+            throw unopenable("it is not a JWE in compact form (five base64url parts joined by dots)");
+        }
+        JWEHeader header = sealed.getHeader();
+        if (!ALGORITHM.equals(header.getAlgorithm()) || !ENCRYPTION.equals(header.getEncryptionMethod())) {
+            throw unopenable("it must be sealed with alg RSA-OAEP-256 and enc A256GCM");
+        }
+        if (header.getCompressionAlgorithm() != null || header.getCriticalParams() != null) {
+            throw unopenable("it must be sealed without zip and without crit");
+        }
+        if (header.getKeyID() != null && !header.getKeyID().equals(keyId())) {
+            throw unopenable("it is sealed to another key (kid " + header.getKeyID() + "); this service's key is "
+                    + keyId() + " at " + SealedSubmissionResource.KEY_PATH);
+        }
+        try {
+            sealed.decrypt(new RSADecrypter(privateKey));
+        } catch (JOSEException | IllegalStateException e) {
+            throw unopenable("it does not open with this service's key, or was changed after it was sealed");
+        }
+        return sealed.getPayload().toBytes();
+    }
+
+    private static ProblemException unopenable(String why) {
+        return new ProblemException(ProblemType.UNOPENABLE_SEAL, "The sealed submission cannot be opened: " + why);
+    }
+
+    private void createIfAbsent(Path file) {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(BITS);
+            KeyPair fresh = generator.generateKeyPair();
+            String pem = "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(fresh.getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+            if (secrets.createOwnerOnly(file, pem)) {
+                LOG.infof("Created the sealing key %s for the reporters' page (keep a copy off this machine; every "
+                        + "instance needs the same file, and what phones sealed to a lost key can never be opened)",
+                        file);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JVM cannot make RSA keys", e);
+        }
+    }
+
+    private static RSAPrivateCrtKey read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the sealing key " + file, e);
+        }
+        int begin = text.indexOf("-----BEGIN PRIVATE KEY-----");
+        int end = text.indexOf("-----END PRIVATE KEY-----");
+        if (begin < 0 || end < begin) {
+            throw new IllegalStateException(file + " holds no PKCS#8 PEM private key; make one with: "
+                    + "openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out " + file);
+        }
+        String base64 = text.substring(begin + "-----BEGIN PRIVATE KEY-----".length(), end).replaceAll("\\s", "");
+        try {
+            if (KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
+                    Base64.getDecoder().decode(base64))) instanceof RSAPrivateCrtKey key
+                    && key.getModulus().bitLength() >= 2048) {
+                return key;
+            }
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // reported below
+        }
+        throw new IllegalStateException(file + " is not an RSA private key of at least 2048 bits; make one with: "
+                + "openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out " + file);
+    }
+}

@@ -1,0 +1,195 @@
+package org.prisonwatch.submission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.prisonwatch.api.FieldError;
+import org.prisonwatch.api.Problem;
+import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.api.ProblemResponses;
+import org.prisonwatch.api.ProblemType;
+import org.prisonwatch.armedinmate.ArmedInmateReportService;
+import org.prisonwatch.casualty.CasualtyService;
+import org.prisonwatch.collection.RecordCreated;
+import org.prisonwatch.collection.RecordService;
+import org.prisonwatch.incident.IncidentService;
+import org.prisonwatch.source.SourceService;
+
+/**
+ * Applies an opened submission: each write is the POST to its collection (the same validation, rules, journal and
+ * problems), all in one transaction, so a refusal of any leaves none made.
+ */
+@ApplicationScoped
+public class SubmissionWrites {
+
+    private static final Pattern EARLIER = Pattern.compile("#(0|[1-9][0-9]{0,2})");
+    /** Which reference fields may name an earlier write, and the collection that write must be in. */
+    private static final Map<String, SubmittedCollection> REFERENCES = Map.of(
+            "incidentId", SubmittedCollection.INCIDENTS, "sourceId", SubmittedCollection.SOURCES);
+    /** Stands in for ids not yet made while the writes are checked. */
+    private static final UUID NOT_YET_MADE = new UUID(0, 0);
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    ProblemResponses problems;
+
+    @Inject
+    SourceService sources;
+
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    ArmedInmateReportService reports;
+
+    @Inject
+    CasualtyService casualties;
+
+    /** Checks every write before any is made, so that a refusal names every bad field of the submission at once. */
+    public void check(Submission submission, HttpServerRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < submission.writes().size(); i++) {
+            SubmittedWrite write = submission.writes().get(i);
+            String at = "writes[" + i + "].record";
+            List<FieldError> wrongReferences = new ArrayList<>();
+            ObjectNode record = resolved(write.record(), submission, i, null, at, wrongReferences);
+            errors.addAll(wrongReferences);
+            try {
+                validated(service(write.collection()), record);
+            } catch (IllegalArgumentException | ConstraintViolationException e) {
+                errors.addAll(within(at, problemOf(e, request)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "The submission has " + errors.size() + " invalid field"
+                    + (errors.size() == 1 ? "" : "s"), errors);
+        }
+    }
+
+    /** Makes the checked writes in order, each referring to those before it by their new ids. */
+    @Transactional
+    public SubmissionReceipt apply(Submission submission) {
+        List<UUID> made = new ArrayList<>();
+        List<SubmissionReceipt.Written> written = new ArrayList<>();
+        for (int i = 0; i < submission.writes().size(); i++) {
+            SubmittedWrite write = submission.writes().get(i);
+            String at = "writes[" + i + "].record";
+            ObjectNode record = resolved(write.record(), submission, i, made, at, new ArrayList<>());
+            RecordCreated created;
+            try {
+                created = create(service(write.collection()), record);
+            } catch (ProblemException e) {
+                throw new ProblemException(e.type(), "writes[" + i + "]: " + e.getMessage(),
+                        e.errors() == null ? List.of(new FieldError(at, e.getMessage())) : within(at, e.errors()));
+            }
+            made.add(created.id());
+            written.add(new SubmissionReceipt.Written(write.collection(), created.id(), created.version(),
+                    write.collection().path() + "/" + created.id()));
+        }
+        return new SubmissionReceipt(written);
+    }
+
+    private RecordService<?, ?, ?> service(SubmittedCollection collection) {
+        return switch (collection) {
+            case SOURCES -> sources;
+            case INCIDENTS -> incidents;
+            case ARMED_INMATE_REPORTS -> reports;
+            case CASUALTIES -> casualties;
+        };
+    }
+
+    private <I> I validated(RecordService<?, I, ?> service, ObjectNode record) {
+        I input = mapper.convertValue(record, service.kind().inputType());
+        Set<ConstraintViolation<I>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return input;
+    }
+
+    private <I> RecordCreated create(RecordService<?, I, ?> service, ObjectNode record) {
+        return service.createUnshown(validated(service, record));
+    }
+
+    /**
+     * A copy of the record with each "#n" in a reference field replaced by the id of write n: made (when applying)
+     * or a stand-in (when checking). A "#n" anywhere else, or naming a write that is not earlier or not of the
+     * field's collection, is a field error.
+     */
+    private ObjectNode resolved(ObjectNode record, Submission submission, int index, List<UUID> made, String at,
+            List<FieldError> errors) {
+        ObjectNode copy = record.deepCopy();
+        resolve(copy, at, submission, index, made, errors);
+        return copy;
+    }
+
+    private void resolve(JsonNode node, String at, Submission submission, int index, List<UUID> made,
+            List<FieldError> errors) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String path = at + "." + field.getKey();
+                Matcher earlier = field.getValue().isTextual() ? EARLIER.matcher(field.getValue().asText()) : null;
+                if (earlier != null && earlier.matches()) {
+                    int target = Integer.parseInt(earlier.group(1));
+                    SubmittedCollection expected = REFERENCES.get(field.getKey());
+                    // the stand-in keeps a refused "#n" from being refused again as an id that is not a UUID
+                    field.setValue(new TextNode(NOT_YET_MADE.toString()));
+                    if (expected == null) {
+                        errors.add(new FieldError(path, "only incidentId and a citation's sourceId may name a write "
+                                + "of the same submission"));
+                    } else if (target >= index || submission.writes().get(target).collection() != expected) {
+                        errors.add(new FieldError(path, "must name an earlier write of this submission to "
+                                + expected.path().substring("/api/v1/".length())));
+                    } else {
+                        field.setValue(new TextNode((made == null ? NOT_YET_MADE : made.get(target)).toString()));
+                    }
+                } else {
+                    resolve(field.getValue(), path, submission, index, made, errors);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                resolve(array.get(i), at + "[" + i + "]", submission, index, made, errors);
+            }
+        }
+    }
+
+    private Problem problemOf(RuntimeException e, HttpServerRequest request) {
+        Problem problem = problems.problemOf(e, request);
+        if (problem == null) {
+            throw e;
+        }
+        return problem;
+    }
+
+    private static List<FieldError> within(String at, Problem problem) {
+        return problem.errors() == null ? List.of(new FieldError(at, problem.detail())) : within(at, problem.errors());
+    }
+
+    private static List<FieldError> within(String at, List<FieldError> errors) {
+        return errors.stream().map(error -> new FieldError(at + "." + error.field(), error.message())).toList();
+    }
+}
