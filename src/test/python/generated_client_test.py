@@ -382,6 +382,7 @@ class GeneratedPythonClientTest(unittest.TestCase):
     def test_a_reporter_seals_a_submission(self):
         # what the reporters' page does with WebCrypto: a JWE (RSA-OAEP-256 wrapping an AES-256-GCM key), compact
         import base64
+        import hashlib
         from cryptography.hazmat.primitives import hashes
         from cryptography.hazmat.primitives.asymmetric import padding, rsa
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -396,7 +397,8 @@ class GeneratedPythonClientTest(unittest.TestCase):
         jwk = sealed_api.show_sealing_key()
         public_key = rsa.RSAPublicNumbers(number(jwk.e), number(jwk.n)).public_key()
         title = unique("Sealed in Python")
-        plaintext = json.dumps({"writes": [
+        plaintext = json.dumps({"sealedFor": hashlib.sha256(Keys.of(pw.Role.REPORTER).key.encode()).hexdigest(),
+                                "writes": [
             {"collection": "incidents", "record": {"type": "OTHER", "title": title, "occurredFrom": "2026-11-30"}},
             {"collection": "casualties", "record": {"incidentId": "#0", "outcome": "MISSING", "group": "UNKNOWN",
                                                     "count": {"best": 4}}}]}).encode()

@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.prisonwatch.secrets.PemFiles;
 import org.prisonwatch.secrets.ServiceSecrets;
 
 /**
@@ -126,10 +127,10 @@ public class CheckpointKey {
         }
         try {
             KeyPair fresh = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
-            if (secrets.createOwnerOnly(file, pem("PRIVATE KEY", fresh.getPrivate().getEncoded()))) {
+            if (secrets.createOwnerOnly(file, PemFiles.pem("PRIVATE KEY", fresh.getPrivate().getEncoded()))) {
                 Path publicFile = secrets.file(PUBLIC_FILE);
                 Files.deleteIfExists(publicFile);
-                secrets.createOwnerOnly(publicFile, pem("PUBLIC KEY", fresh.getPublic().getEncoded()));
+                secrets.createOwnerOnly(publicFile, PemFiles.pem("PUBLIC KEY", fresh.getPublic().getEncoded()));
                 LOG.infof("Created the audit checkpoint key %s and its public half %s. Keep a copy of both off this "
                         + "machine: every instance needs the same key, and checkpoints signed with a lost key can no "
                         + "longer be checked by the service", file, publicFile);
@@ -142,22 +143,10 @@ public class CheckpointKey {
     }
 
     private static PrivateKey readPrivateKey(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the audit checkpoint key " + file, e);
-        }
-        int begin = text.indexOf("-----BEGIN PRIVATE KEY-----");
-        int end = text.indexOf("-----END PRIVATE KEY-----");
-        if (begin < 0 || end < begin) {
-            throw new IllegalStateException(file + " holds no PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----); "
-                    + "make one with: openssl genpkey -algorithm ed25519 -out " + file);
-        }
-        String base64 = text.substring(begin + "-----BEGIN PRIVATE KEY-----".length(), end).replaceAll("\\s", "");
+        byte[] der = PemFiles.privateKeyDer(file, "openssl genpkey -algorithm ed25519 -out " + file);
         try {
             return KeyFactory.getInstance(ALGORITHM)
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+                    .generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException(file + " is not an " + ALGORITHM + " private key; make one with: "
                     + "openssl genpkey -algorithm ed25519 -out " + file, e);
@@ -218,10 +207,5 @@ public class CheckpointKey {
         } catch (UnsupportedOperationException | IOException e) {
             LOG.debugf("Cannot read the permissions of %s", file);
         }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 }

@@ -22,6 +22,14 @@ public class KeyInForce {
     @Inject
     ApiKeyService keys;
 
+    /** Whether this request was sent with the key of this hash (SHA-256, hex): compared in constant time. */
+    public boolean hasHash(String keyHash) {
+        String hash = identity.getAttribute(KEY_HASH);
+        return hash != null && keyHash != null && java.security.MessageDigest.isEqual(
+                hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                keyHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     /**
      * A check for this request's key, to run as the response goes on, on any thread: it throws (a 401 problem, while
      * the response has not begun) once the key is revoked, at once for a revocation made on this instance and within

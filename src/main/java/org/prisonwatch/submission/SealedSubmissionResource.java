@@ -16,6 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -30,8 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.prisonwatch.access.Role;
 import org.prisonwatch.api.ProblemException;
+import org.prisonwatch.api.ProblemType;
 import org.prisonwatch.idempotency.IdempotencyKeyHeader;
 import org.prisonwatch.idempotency.IdempotentPosts;
+import org.prisonwatch.security.KeyInForce;
 
 /** HTTP in, HTTP out for /api/v1/sealed-submissions: what a reporter's phone sealed so that it cannot read it back. */
 @Path(SealedSubmissionResource.PATH)
@@ -47,7 +53,9 @@ public class SealedSubmissionResource {
             + "to create, in order, each as POST to its collection takes it, and referring to one made earlier in "
             + "the same submission as \"#n\". They are made together or not at all, with the same rules and "
             + "problems as those POSTs; field errors name writes[n].record.field. An Idempotency-Key is required, "
-            + "so that the queued item is sent again safely until it is acknowledged. The answer names the records "
+            + "so that the queued item is sent again safely until it is acknowledged. The plaintext names the key "
+            + "that sealed it (sealedFor: its SHA-256, hex), and only that key may send it (403 otherwise). The "
+            + "answer names the records "
             + "made and repeats none of their fields.";
 
     @Inject
@@ -64,6 +72,9 @@ public class SealedSubmissionResource {
 
     @Inject
     Validator validator;
+
+    @Inject
+    KeyInForce keyInForce;
 
     @GET
     @PermitAll
@@ -109,14 +120,26 @@ public class SealedSubmissionResource {
                     + "again until it is acknowledged, and the key makes that safe");
         }
         Submission submission = opened(body == null ? "" : body);
+        refuseIfSealedForAnother(submission);
         writes.check(submission, request);
         return idempotent.post(idempotencyKey, PATH, body,
-                () -> RestResponse.status(RestResponse.Status.CREATED, writes.apply(submission)));
+                () -> RestResponse.status(RestResponse.Status.CREATED, writes.apply(submission, request)));
     }
 
-    /** Opened and checked as a JSON body is: unreadable JSON and invalid fields are mapped as for any request. */
+    /**
+     * Opened and checked as a JSON body is: text that is not UTF-8 or not JSON, and invalid fields, are refused as
+     * for any request.
+     */
     private Submission opened(String body) throws IOException {
-        Submission submission = mapper.readValue(key.open(body), Submission.class);
+        String plaintext;
+        try {
+            plaintext = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(key.open(body)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "What the seal holds is not UTF-8 text");
+        }
+        Submission submission = mapper.readValue(plaintext, Submission.class);
         if (submission == null) {
             throw ProblemException.invalidField("writes", "must not be null");
         }
@@ -125,5 +148,16 @@ public class SealedSubmissionResource {
             throw new ConstraintViolationException(violations);
         }
         return submission;
+    }
+
+    /**
+     * A sealed item names the key that sealed it, so that a copy taken from a phone cannot be sent (and its
+     * records then read back as their submitter's) with any other key.
+     */
+    private void refuseIfSealedForAnother(Submission submission) {
+        if (!keyInForce.hasHash(submission.sealedFor())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This item was sealed for another key: only the key "
+                    + "that sealed it may send it");
+        }
     }
 }

@@ -12,9 +12,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -26,11 +23,11 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.text.ParseException;
-import java.util.Base64;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.ProblemType;
+import org.prisonwatch.secrets.PemFiles;
 import org.prisonwatch.secrets.ServiceSecrets;
 
 /**
@@ -46,6 +43,7 @@ public class SealingKey {
     static final JWEAlgorithm ALGORITHM = JWEAlgorithm.RSA_OAEP_256;
     static final EncryptionMethod ENCRYPTION = EncryptionMethod.A256GCM;
     private static final int BITS = 3072;
+    private static final String MAKE_ONE = "openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out ";
     private static final Logger LOG = Logger.getLogger(SealingKey.class);
 
     @Inject
@@ -121,10 +119,7 @@ public class SealingKey {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(BITS);
             KeyPair fresh = generator.generateKeyPair();
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(fresh.getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n";
-            if (secrets.createOwnerOnly(file, pem)) {
+            if (secrets.createOwnerOnly(file, PemFiles.pem("PRIVATE KEY", fresh.getPrivate().getEncoded()))) {
                 LOG.infof("Created the sealing key %s for the reporters' page (keep a copy off this machine; every "
                         + "instance needs the same file, and what phones sealed to a lost key can never be opened)",
                         file);
@@ -135,22 +130,9 @@ public class SealingKey {
     }
 
     private static RSAPrivateCrtKey read(Path file) {
-        String text;
+        byte[] der = PemFiles.privateKeyDer(file, MAKE_ONE + file);
         try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the sealing key " + file, e);
-        }
-        int begin = text.indexOf("-----BEGIN PRIVATE KEY-----");
-        int end = text.indexOf("-----END PRIVATE KEY-----");
-        if (begin < 0 || end < begin) {
-            throw new IllegalStateException(file + " holds no PKCS#8 PEM private key; make one with: "
-                    + "openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out " + file);
-        }
-        String base64 = text.substring(begin + "-----BEGIN PRIVATE KEY-----".length(), end).replaceAll("\\s", "");
-        try {
-            if (KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
-                    Base64.getDecoder().decode(base64))) instanceof RSAPrivateCrtKey key
+            if (KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)) instanceof RSAPrivateCrtKey key
                     && key.getModulus().bitLength() >= 2048) {
                 return key;
             }
@@ -158,6 +140,6 @@ public class SealingKey {
             // reported below
         }
         throw new IllegalStateException(file + " is not an RSA private key of at least 2048 bits; make one with: "
-                + "openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out " + file);
+                + MAKE_ONE + file);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,9 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -40,9 +37,6 @@ import org.prisonwatch.source.SourceService;
 public class SubmissionWrites {
 
     private static final Pattern EARLIER = Pattern.compile("#(0|[1-9][0-9]{0,2})");
-    /** Which reference fields may name an earlier write, and the collection that write must be in. */
-    private static final Map<String, SubmittedCollection> REFERENCES = Map.of(
-            "incidentId", SubmittedCollection.INCIDENTS, "sourceId", SubmittedCollection.SOURCES);
     /** Stands in for ids not yet made while the writes are checked. */
     private static final UUID NOT_YET_MADE = new UUID(0, 0);
 
@@ -90,7 +84,7 @@ public class SubmissionWrites {
 
     /** Makes the checked writes in order, each referring to those before it by their new ids. */
     @Transactional
-    public SubmissionReceipt apply(Submission submission) {
+    public SubmissionReceipt apply(Submission submission, HttpServerRequest request) {
         List<UUID> made = new ArrayList<>();
         List<SubmissionReceipt.Written> written = new ArrayList<>();
         for (int i = 0; i < submission.writes().size(); i++) {
@@ -100,15 +94,26 @@ public class SubmissionWrites {
             RecordCreated created;
             try {
                 created = create(service(write.collection()), record);
-            } catch (ProblemException e) {
-                throw new ProblemException(e.type(), "writes[" + i + "]: " + e.getMessage(),
-                        e.errors() == null ? List.of(new FieldError(at, e.getMessage())) : within(at, e.errors()));
+            } catch (RuntimeException e) {
+                // refused as the POST would be (a reference, a level the caller may not choose), named by write
+                Problem problem = problemOf(e, request);
+                throw new ProblemException(typeOf(problem), "writes[" + i + "]: " + problem.detail(),
+                        within(at, problem));
             }
             made.add(created.id());
             written.add(new SubmissionReceipt.Written(write.collection(), created.id(), created.version(),
                     write.collection().path() + "/" + created.id()));
         }
         return new SubmissionReceipt(written);
+    }
+
+    private static ProblemType typeOf(Problem problem) {
+        for (ProblemType type : ProblemType.values()) {
+            if (type.uri().equals(problem.type())) {
+                return type;
+            }
+        }
+        return ProblemType.VALIDATION;
     }
 
     private RecordService<?, ?, ?> service(SubmittedCollection collection) {
@@ -134,46 +139,40 @@ public class SubmissionWrites {
     }
 
     /**
-     * A copy of the record with each "#n" in a reference field replaced by the id of write n: made (when applying)
-     * or a stand-in (when checking). A "#n" anywhere else, or naming a write that is not earlier or not of the
-     * field's collection, is a field error.
+     * A copy of the record with "#n" in its reference fields (its incidentId, its citations' sourceId) replaced by
+     * the id of write n: made (when applying) or a stand-in (when checking). "#n" elsewhere is only text; here it
+     * must name an earlier write of the field's collection.
      */
     private ObjectNode resolved(ObjectNode record, Submission submission, int index, List<UUID> made, String at,
             List<FieldError> errors) {
         ObjectNode copy = record.deepCopy();
-        resolve(copy, at, submission, index, made, errors);
+        resolve(copy, "incidentId", SubmittedCollection.INCIDENTS, at, submission, index, made, errors);
+        if (copy.get("citations") instanceof ArrayNode citations) {
+            for (int i = 0; i < citations.size(); i++) {
+                if (citations.get(i) instanceof ObjectNode citation) {
+                    resolve(citation, "sourceId", SubmittedCollection.SOURCES, at + ".citations[" + i + "]",
+                            submission, index, made, errors);
+                }
+            }
+        }
         return copy;
     }
 
-    private void resolve(JsonNode node, String at, Submission submission, int index, List<UUID> made,
-            List<FieldError> errors) {
-        if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String path = at + "." + field.getKey();
-                Matcher earlier = field.getValue().isTextual() ? EARLIER.matcher(field.getValue().asText()) : null;
-                if (earlier != null && earlier.matches()) {
-                    int target = Integer.parseInt(earlier.group(1));
-                    SubmittedCollection expected = REFERENCES.get(field.getKey());
-                    // the stand-in keeps a refused "#n" from being refused again as an id that is not a UUID
-                    field.setValue(new TextNode(NOT_YET_MADE.toString()));
-                    if (expected == null) {
-                        errors.add(new FieldError(path, "only incidentId and a citation's sourceId may name a write "
-                                + "of the same submission"));
-                    } else if (target >= index || submission.writes().get(target).collection() != expected) {
-                        errors.add(new FieldError(path, "must name an earlier write of this submission to "
-                                + expected.path().substring("/api/v1/".length())));
-                    } else {
-                        field.setValue(new TextNode((made == null ? NOT_YET_MADE : made.get(target)).toString()));
-                    }
-                } else {
-                    resolve(field.getValue(), path, submission, index, made, errors);
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                resolve(array.get(i), at + "[" + i + "]", submission, index, made, errors);
-            }
+    private void resolve(ObjectNode holder, String field, SubmittedCollection expected, String at,
+            Submission submission, int index, List<UUID> made, List<FieldError> errors) {
+        JsonNode value = holder.get(field);
+        Matcher earlier = value != null && value.isTextual() ? EARLIER.matcher(value.asText()) : null;
+        if (earlier == null || !earlier.matches()) {
+            return;
+        }
+        int target = Integer.parseInt(earlier.group(1));
+        if (target >= index || submission.writes().get(target).collection() != expected) {
+            errors.add(new FieldError(at + "." + field, "must name an earlier write of this submission to "
+                    + expected.path().substring("/api/v1/".length())));
+            // the stand-in keeps the refused "#n" from being refused again as an id that is not a UUID
+            holder.put(field, NOT_YET_MADE.toString());
+        } else {
+            holder.put(field, (made == null ? NOT_YET_MADE : made.get(target)).toString());
         }
     }
 

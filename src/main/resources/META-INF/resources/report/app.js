@@ -7,6 +7,8 @@
   const PIN_TRIES = 5;
   const PIN_ITERATIONS = 600000;
   const BACKOFF_MS = [5000, 15000, 60000, 300000];
+  /** Problems that refuse an item for what it holds: sending it again would be refused again. */
+  const REFUSED = ['validation', 'malformed-json', 'invalid-parameter', 'payload-too-large', 'idempotency-key-reused'];
 
   const LABELS = {
     en: {
@@ -133,13 +135,20 @@
   // ---- storage: IndexedDB holds only sealed items, their non-secret state, the public key and the PIN-locked key
   let dbPromise = null;
   function db() {
+    if (wiped) {
+      return Promise.reject(new Error('wiped'));
+    }
     dbPromise ??= new Promise((resolve, reject) => {
       const open = indexedDB.open(DB, 1);
       open.onupgradeneeded = () => {
         open.result.createObjectStore('queue', {keyPath: 'id'});
         open.result.createObjectStore('meta');
       };
-      open.onsuccess = () => resolve(open.result);
+      open.onsuccess = () => {
+        // another tab wiping the phone asks to delete the database: let go of it at once, and forget
+        open.result.onversionchange = () => { open.result.close(); forget(); };
+        resolve(open.result);
+      };
       open.onerror = () => reject(open.error);
     });
     return dbPromise;
@@ -176,6 +185,9 @@
   }
 
   async function sealingKey() {
+    if (wiped) {
+      return null;
+    }
     if (navigator.onLine) {
       try {
         const answer = await fetch(API + '/sealed-submissions/key', {cache: 'no-store', credentials: 'omit'});
@@ -261,6 +273,9 @@
     }
   }
   function translate(root = document) {
+    if (wiped) {
+      return;
+    }
     document.documentElement.lang = lang;
     document.title = t('appTitle');
     root.querySelectorAll('[data-t]').forEach((e) => { e.textContent = t(e.dataset.t); });
@@ -532,16 +547,23 @@
 
   // ---- sending, in order, until each is acknowledged or refused
   let sending = false;
+  let sendAgain = false;
+  let wiped = false;
   let retryTimer = null;
   let failures = 0;
   const forms = new Map();   // item id -> the form as typed, in memory only, for "edit and send again"
   const sentThisSession = [];
 
   async function sendQueue() {
-    if (sending || !accessKey || !navigator.onLine) {
+    if (sending) {
+      sendAgain = true; // an item queued during this pass goes in the next
+      return;
+    }
+    if (wiped || !accessKey || !navigator.onLine) {
       return;
     }
     sending = true;
+    sendAgain = false;
     clearTimeout(retryTimer);
     try {
       for (const item of await queue.all()) {
@@ -568,26 +590,40 @@
           failures = 0;
           continue;
         }
+        const problem = await answer.json().catch(() => ({}));
+        const problemType = String(problem.type || '').replace('urn:prisonwatch:problem:', '');
         if (answer.status === 401) {
           item.state = 'queued';
           lock(t('keyRefused'));
           return;
         }
-        const problem = await answer.json().catch(() => ({}));
-        if (answer.status >= 400 && answer.status < 500 && ![408, 409, 425, 429].includes(answer.status)) {
-          // refused for good: keep why, never the sealed body, which no one can change now
+        if (answer.status === 403 || problemType === 'unopenable-seal') {
+          // the key may not send it, or the service cannot open it now: keep everything, stop, and say why
+          item.state = 'queued';
+          $('status').textContent = t('server', {detail: problem.detail || answer.statusText});
+          return;
+        }
+        const json = (answer.headers.get('Content-Type') || '').startsWith('application/problem+json');
+        if (json && answer.status < 500 && REFUSED.includes(problemType)) {
+          // refused for good, for what it holds: keep why, never the sealed body, which no one can change now
           await queue.put({id: item.id, seq: item.seq, at: item.at, idempotencyKey: item.idempotencyKey,
             layout: item.layout, state: 'refused',
             problem: {detail: problem.detail || answer.statusText, errors: (problem.errors || []).slice(0, 50)}});
           continue;
         }
         item.state = 'queued';
-        scheduleRetry(Number(answer.headers.get('Retry-After')) * 1000);
+        // anything else (a proxy's page, a conflict, a limit, a failure) says nothing about the item: try again
+        scheduleRetry(Math.min(Number(answer.headers.get('Retry-After')) || 0, 3600) * 1000);
         return;
       }
     } finally {
       sending = false;
-      await renderQueue();
+      if (!wiped) {
+        await renderQueue();
+      }
+      if (sendAgain && !wiped) {
+        sendQueue();
+      }
     }
   }
   function scheduleRetry(after) {
@@ -720,7 +756,10 @@
       return;
     }
     const id = crypto.randomUUID();
-    const sealed = await seal(jwk, submission);
+    // the service takes the item only from the key that sealed it: a copy taken from the phone is no use with another
+    const keyHash = [...new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(accessKey)))]
+        .map((b) => b.toString(16).padStart(2, '0')).join('');
+    const sealed = await seal(jwk, {sealedFor: keyHash, ...submission});
     const seq = Date.now() * 1000 + Math.floor(Math.random() * 1000);
     // the Idempotency-Key is made now, once: every later attempt sends the same sealed bytes with it
     await queue.put({id, seq, at: Date.now(), idempotencyKey: crypto.randomUUID(), sealed, layout, state: 'queued'});
@@ -795,19 +834,30 @@
       $('status').textContent = message;
     }
   }
+  /** What this page holds in memory goes, and it shows only that nothing is kept. */
+  function forget() {
+    wiped = true;
+    accessKey = null;
+    dbPromise = null;
+    clearTimeout(retryTimer);
+    forms.clear();
+    sentThisSession.length = 0;
+    position = null;
+    document.querySelector('main').replaceChildren(Object.assign(document.createElement('p'),
+        {id: 'wiped', textContent: t('wiped')}));
+  }
+
   async function wipe(confirmed) {
     if (!confirmed && !confirm(t('wipeConfirm'))) {
       return;
     }
-    accessKey = null;
-    clearTimeout(retryTimer);
-    forms.clear();
     const open = await dbPromise?.catch(() => null);
+    forget();
     open?.close();
-    dbPromise = null;
+    new BroadcastChannel(DB).postMessage('wipe'); // other tabs of this page forget what they hold too
     await new Promise((resolve) => {
       const request = indexedDB.deleteDatabase(DB);
-      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+      request.onsuccess = request.onerror = () => resolve();
     });
     if (window.caches) {
       for (const name of await caches.keys()) {
@@ -821,8 +871,6 @@
     }
     localStorage.clear();
     sessionStorage.clear();
-    document.querySelector('main').replaceChildren(Object.assign(document.createElement('p'),
-        {id: 'wiped', textContent: t('wiped')}));
   }
 
   // ---- the page's own behaviour
@@ -863,8 +911,13 @@
     $('remove-position').addEventListener('click', () => { position = null; renderPosition(); });
     $('lock').addEventListener('click', () => lock());
     $('wipe').addEventListener('click', () => wipe(false));
-    window.addEventListener('online', () => { showConnection(); failures = 0; sealingKey(); loadPrisons(); sendQueue(); });
-    window.addEventListener('offline', showConnection);
+    window.addEventListener('online', () => {
+      if (!wiped) {
+        showConnection(); failures = 0; sealingKey(); loadPrisons(); sendQueue();
+      }
+    });
+    window.addEventListener('offline', () => { if (!wiped) showConnection(); });
+    new BroadcastChannel(DB).onmessage = (message) => { if (message.data === 'wipe') forget(); };
 
     if ('serviceWorker' in navigator) {
       navigator.serviceWorker.register('sw.js', {scope: './'}).catch(() => {});

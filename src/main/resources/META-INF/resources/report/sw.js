@@ -26,8 +26,10 @@ self.addEventListener('fetch', (event) => {
     if (answer.ok) {
       const copy = answer.clone();
       caches.open(CACHE).then((cache) => cache.put(key, copy));
+      return answer;
     }
-    return answer;
+    // a proxy's error page or a captive portal's: the kept page serves the reporter better
+    return kept().then((copy) => copy || answer);
   });
   const fromCache = new Promise((resolve) => setTimeout(resolve, 4000)).then(kept)
       .then((copy) => copy || fromNetwork);

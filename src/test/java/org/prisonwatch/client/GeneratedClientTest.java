@@ -393,10 +393,12 @@ class GeneratedClientTest {
         ApiClient reporter = client(Keys.of(org.prisonwatch.access.Role.REPORTER));
         SealedSubmissionsApi sealed = new SealedSubmissionsApi(reporter);
         PublicSealingKey key = sealed.showSealingKey();
-        com.nimbusds.jose.jwk.RSAKey jwk = com.nimbusds.jose.jwk.RSAKey.parse(Map.of("kty", key.getKty(),
-                "n", key.getN(), "e", key.getE(), "alg", key.getAlg(), "use", key.getUse(), "kid", key.getKid()));
+        com.nimbusds.jose.jwk.RSAKey jwk = com.nimbusds.jose.jwk.RSAKey.parse(Map.of("kty",
+                String.valueOf(key.getKty()), "n", key.getN(), "e", key.getE(), "alg", String.valueOf(key.getAlg()),
+                "use", String.valueOf(key.getUse()), "kid", key.getKid()));
         String title = "Sealed through the client " + UUID.randomUUID();
-        String submission = new ObjectMapper().writeValueAsString(Map.of("writes", List.of(Map.of(
+        String submission = new ObjectMapper().writeValueAsString(Map.of("sealedFor", org.prisonwatch.security.KeyHash
+                .of(Keys.of(org.prisonwatch.access.Role.REPORTER)), "writes", List.of(Map.of(
                 "collection", "incidents", "record", Map.of("type", "OTHER", "title", title,
                         "occurredFrom", "2025-03-01")))));
         String body = Sealing.seal(jwk, com.nimbusds.jose.JWEAlgorithm.RSA_OAEP_256,

@@ -32,6 +32,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.devtools.Command;
+import org.openqa.selenium.devtools.Connection;
+import org.openqa.selenium.devtools.SeleniumCdpConnection;
+import org.openqa.selenium.devtools.idealized.target.model.SessionID;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
@@ -176,12 +180,17 @@ class ReporterPageBrowserTest {
         signIn(browser);
         waitFor(browser, () -> Boolean.TRUE.equals(browser.executeAsyncScript("const done = arguments[0]; "
                 + "navigator.serviceWorker.getRegistrations().then(r => done(r.length > 0))")));
-        // the page itself is kept for offline use (DevTools' emulation does not cut the worker's own fetches, so
-        // an offline reload here would prove nothing: what is kept is checked instead)
+        // the page itself is kept for offline use: reloaded with the network cut for the page and for its
+        // service worker (whose own fetches the page's emulation does not cut), it still opens
         waitFor(browser, () -> Boolean.TRUE.equals(browser.executeAsyncScript("const done = arguments[0]; "
                 + "Promise.all(['./', 'app.js', 'app.css'].map(p => caches.match(new URL(p, location.href))))"
                 + ".then(kept => done(kept.every(k => k && k.ok)))")));
         offline(browser, true);
+        cutServiceWorker(browser);
+        browser.navigate().refresh();
+        waitFor(browser, () -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertEquals(Boolean.FALSE, browser.executeScript("return navigator.onLine"));
+        signIn(browser);
         fillIncident(browser, "to-wipe-" + UUID.randomUUID(), null);
         send(browser);
         waitFor(browser, () -> text(browser, "pending").contains("Not yet sent: 1"));
@@ -271,6 +280,30 @@ class ReporterPageBrowserTest {
         browser.executeCdpCommand("Network.enable", Map.of());
         browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
                 "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** Cuts the network of the page's service worker too, through a CDP session attached to its target. */
+    @SuppressWarnings("unchecked")
+    private static void cutServiceWorker(ChromeDriver browser) {
+        Connection connection = SeleniumCdpConnection.create(browser).orElseThrow();
+        Duration timeout = Duration.ofSeconds(10);
+        Map<String, Object> targets = connection.sendAndWait(null, cdp("Target.getTargets", Map.of()), timeout);
+        int cut = 0;
+        for (Map<String, Object> target : (List<Map<String, Object>>) targets.get("targetInfos")) {
+            if ("service_worker".equals(target.get("type"))) {
+                SessionID session = new SessionID((String) connection.sendAndWait(null, cdp("Target.attachToTarget",
+                        Map.of("targetId", target.get("targetId"), "flatten", true)), timeout).get("sessionId"));
+                connection.sendAndWait(session, cdp("Network.enable", Map.of()), timeout);
+                connection.sendAndWait(session, cdp("Network.emulateNetworkConditions", Map.of("offline", true,
+                        "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1)), timeout);
+                cut++;
+            }
+        }
+        assertTrue(cut > 0, "no service worker runs for the page");
+    }
+
+    private static Command<Map<String, Object>> cdp(String method, Map<String, Object> parameters) {
+        return new Command<>(method, parameters, (java.lang.reflect.Type) Map.class);
     }
 
     private static void signIn(ChromeDriver browser) {

@@ -63,10 +63,15 @@ class RoleMatrixTest {
         }
     }
 
-    private static String sealedIncident() {
+    /** An incident sealed for the key the call is made with (none for an anonymous call). */
+    private static String sealedIncident(RequestSpecification spec) {
+        String authorization = ((io.restassured.specification.FilterableRequestSpecification) spec).getHeaders()
+                .getValue("Authorization");
+        String key = authorization == null ? "" : authorization.substring("Bearer ".length());
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("writes", List.of(
-                    Map.of("collection", "incidents", "record", incidentBody(null, "2025-01-01", null)))));
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("sealedFor",
+                    KeyHash.of(key), "writes", List.of(Map.of("collection", "incidents", "record",
+                            incidentBody(null, "2025-01-01", null)))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -145,7 +150,7 @@ class RoleMatrixTest {
                 spec -> spec.get("/api/v1/sealed-submissions/key")));
         cells.add(new Cell("POST /api/v1/sealed-submissions", caseWriters,
                 spec -> spec.contentType("application/jose").header("Idempotency-Key", UUID.randomUUID().toString())
-                        .body(Sealing.seal(sealedIncident()).getBytes(StandardCharsets.US_ASCII))
+                        .body(Sealing.seal(sealedIncident(spec)).getBytes(StandardCharsets.US_ASCII))
                         .post("/api/v1/sealed-submissions")));
         int[] adminOnly = {401, 403, 403, 403, 0};
         cells.add(new Cell("POST /api/v1/webhooks", status(adminOnly, 201),

@@ -36,7 +36,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.access.Role;
+import org.prisonwatch.security.KeyHash;
 import org.prisonwatch.support.Database;
+import org.prisonwatch.support.Keys;
 import org.prisonwatch.support.Sealing;
 
 /** What a reporter's phone seals: opened with the service's key and applied as the POSTs it holds, or not at all. */
@@ -156,12 +158,18 @@ class SealedSubmissionTest {
             submit(Role.REPORTER, UUID.randomUUID().toString(), body).statusCode(400)
                     .body("type", equalTo("urn:prisonwatch:problem:unopenable-seal"));
         }
-        submit(Role.REPORTER, UUID.randomUUID().toString(), seal("{\"writes\": [], \"extra\": 1}")).statusCode(400)
+        submit(Role.REPORTER, UUID.randomUUID().toString(), seal("{\"sealedFor\": \"" + KeyHash.of(Keys.of(Role.REPORTER)) + "\", \"writes\": [], \"extra\": 1}")).statusCode(400)
                 .body("errors.field", hasItem("extra"));
-        submit(Role.REPORTER, UUID.randomUUID().toString(), seal("{\"writes\": []}")).statusCode(400)
+        submit(Role.REPORTER, UUID.randomUUID().toString(), seal("{\"sealedFor\": \"" + KeyHash.of(Keys.of(Role.REPORTER)) + "\", \"writes\": []}")).statusCode(400)
                 .body("errors.field", contains("writes"));
-        submit(Role.REPORTER, UUID.randomUUID().toString(), seal("{\"writes\": [{\"collection\": \"prisons\", "
-                + "\"record\": {}}]}")).statusCode(400);
+        submit(Role.REPORTER, UUID.randomUUID().toString(), seal("{\"writes\": [{\"collection\": \"incidents\", "
+                + "\"record\": {}}]}")).statusCode(400).body("errors.field", hasItem("sealedFor"));
+        submit(Role.REPORTER, UUID.randomUUID().toString(), seal("{\"sealedFor\": \"" + KeyHash.of(Keys.of(Role.REPORTER))
+                + "\", \"writes\": [{\"collection\": \"prisons\", \"record\": {}}]}")).statusCode(400);
+        // UTF-32 that does not decode: refused as text that is not UTF-8, not a failure of the service
+        submit(Role.REPORTER, UUID.randomUUID().toString(), Sealing.seal(Sealing.serviceKey(),
+                new byte[] {0, 0, 0, '{', 0, 0, (byte) 0xD8, 0})).statusCode(400)
+                .body("type", equalTo("urn:prisonwatch:problem:malformed-json"));
     }
 
     @Test
@@ -177,6 +185,33 @@ class SealedSubmissionTest {
     }
 
     @Test
+    void aCopyOfASealedItemSentWithAnotherKeyIsRefusedAndMakesNothing() throws Exception {
+        String marker = unique("Copied");
+        Map<String, Object> incident = incidentBody(null, "2025-03-01", null);
+        incident.put("title", marker);
+        String sealed = seal(writes(write("incidents", incident)));
+        anonymousUnchecked().header("Authorization", "Bearer " + Keys.another(Role.REPORTER))
+                .contentType(SealedSubmissionResource.MEDIA_TYPE).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(sealed.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).post(PATH).then().statusCode(403)
+                .body("detail", startsWith("This item was sealed for another key"));
+        submit(Role.ANALYST, UUID.randomUUID().toString(), sealed).statusCode(403);
+        assertEquals(0, database.count("select count(*) from incident where title = ?", marker));
+        submit(Role.REPORTER, UUID.randomUUID().toString(), sealed).statusCode(201);
+        assertEquals(1, database.count("select count(*) from incident where title = ?", marker));
+    }
+
+    @Test
+    void hashNIsOnlyTextOutsideTheReferenceFields() throws Exception {
+        Map<String, Object> incident = incidentBody(null, "2025-03-01", null);
+        String title = "#1 " + unique("Numbered");
+        incident.put("title", "#1");
+        incident.put("description", title);
+        String id = submit(Role.REPORTER, UUID.randomUUID().toString(), seal(writes(write("incidents", incident))))
+                .statusCode(201).extract().path("writes[0].id");
+        assertEquals(1, database.count("select count(*) from incident where id = ? and title = '#1'", id));
+    }
+
+    @Test
     void aReporterMayNotLowerTheLevelInsideASealEither() throws Exception {
         String marker = unique("Lowered");
         Map<String, Object> source = sourceBody();
@@ -184,7 +219,8 @@ class SealedSubmissionTest {
         Map<String, Object> incident = incidentBody(null, "2025-03-01", null);
         incident.put("confidentiality", "PUBLIC");
         submit(Role.REPORTER, UUID.randomUUID().toString(), seal(writes(write("sources", source),
-                write("incidents", incident)))).statusCode(403);
+                write("incidents", incident)))).statusCode(403)
+                .body("detail", startsWith("writes[1]: "));
         assertEquals(0, database.count("select count(*) from source where name = ?", marker));
     }
 
@@ -197,9 +233,15 @@ class SealedSubmissionTest {
         return Map.of("collection", collection, "record", record);
     }
 
+    /** A reporter's submission, sealed for the reporter's key. */
     @SafeVarargs
     private static String writes(Map<String, Object>... writes) throws Exception {
-        return JSON.writeValueAsString(Map.of("writes", List.of(writes)));
+        return writesFor(Keys.of(Role.REPORTER), writes);
+    }
+
+    @SafeVarargs
+    private static String writesFor(String key, Map<String, Object>... writes) throws Exception {
+        return JSON.writeValueAsString(Map.of("sealedFor", KeyHash.of(key), "writes", List.of(writes)));
     }
 
     private static String seal(String plaintext) {

@@ -35,6 +35,18 @@ public final class Sealing {
         return seal(serviceKey(), JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM, false, plaintext);
     }
 
+    /** Bytes sealed as they are, whatever they hold. */
+    public static String seal(RSAKey key, byte[] plaintext) {
+        JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
+                .keyID(key.getKeyID()).build(), new Payload(plaintext));
+        try {
+            jwe.encrypt(new RSAEncrypter(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwe.serialize();
+    }
+
     public static String seal(RSAKey key, JWEAlgorithm algorithm, EncryptionMethod encryption, boolean zip,
             String plaintext) {
         JWEHeader.Builder header = new JWEHeader.Builder(algorithm, encryption).keyID(key.getKeyID());
