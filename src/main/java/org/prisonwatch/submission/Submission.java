@@ -13,7 +13,9 @@ public record Submission(
         @NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be the SHA-256 of the sending key, in lowercase hex")
         @Schema(required = true, description = "SHA-256 (hex) of the API key that seals and will send it: a copy "
                 + "of the item sent with any other key is refused", examples = "3f1c…") String sealedFor,
-        @NotNull @Size(min = 1, max = MAX_WRITES) @Schema(required = true) List<@NotNull @Valid SubmittedWrite> writes) {
+        @NotNull @Size(min = 1, max = MAX_WRITES) @Schema(required = true) List<@NotNull @Valid SubmittedWrite> writes,
+        @Size(max = 65_536) @Schema(description = "Ignored: spaces a device adds so that the size of a sealed item "
+                + "says less about how much was typed into it") String padding) {
 
     /** An incident, its report, a source and the casualties of one event, with room to spare. */
     public static final int MAX_WRITES = 64;

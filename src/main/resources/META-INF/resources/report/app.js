@@ -22,6 +22,8 @@
       wipeConfirm: 'Remove the key, everything not yet sent, and this page\'s offline copy from this phone?',
       wiped: 'Nothing is kept on this phone.',
       queueTitle: 'Waiting to be sent', notSent: 'Not yet sent: {n}', allSent: 'Nothing waiting: everything has been sent.',
+      refusedCount: 'Refused, needing your attention: {n}', held: 'Held', choose: 'Choose…', newReport: 'New report',
+      keyChecking: 'Checking the key…',
       persistNo: 'This browser did not promise to keep what waits here: it may clear it when space runs low. Go online soon.',
       offline: 'Offline: what you send is sealed and waits here until the connection returns.',
       online: 'Online.', noKeyYet: 'Connect to the internet once, so that this page can get the key it seals with.',
@@ -79,6 +81,8 @@
       wipeConfirm: 'ကီး၊ မပို့ရသေးသော အရာအားလုံးနှင့် ဤစာမျက်နှာ၏ အော့ဖ်လိုင်းမိတ္တူကို ဤဖုန်းမှ ဖယ်ရှားမလား။',
       wiped: 'ဤဖုန်းတွင် ဘာမျှ မသိမ်းထားပါ။',
       queueTitle: 'ပို့ရန် စောင့်နေသည်', notSent: 'မပို့ရသေးသော အရေအတွက်: {n}', allSent: 'စောင့်နေသည် မရှိ- အားလုံး ပို့ပြီးပါပြီ။',
+      refusedCount: 'လက်မခံ၍ သင် ကြည့်ရန် လိုသော အရေအတွက်: {n}', held: 'ဆိုင်းထားသည်', choose: 'ရွေးပါ…', newReport: 'သတင်းပို့ချက် အသစ်',
+      keyChecking: 'ကီးကို စစ်ဆေးနေသည်…',
       persistNo: 'ဤဘရောက်ဇာက ဤနေရာတွင် စောင့်နေသည်များကို ဆက်ထားမည်ဟု ကတိမပေးပါ- နေရာ နည်းလာလျှင် ဖျက်နိုင်သည်။ မကြာမီ အင်တာနက် ချိတ်ပါ။',
       offline: 'အော့ဖ်လိုင်း- ပို့သည့်အရာများကို တံဆိပ်ခတ်၍ အင်တာနက် ပြန်ရသည်အထိ ဤနေရာတွင် စောင့်ထားမည်။',
       online: 'အွန်လိုင်း။', noKeyYet: 'တံဆိပ်ခတ်ရန် ကီး ရယူနိုင်ရန် အင်တာနက်သို့ တစ်ကြိမ် ချိတ်ဆက်ပါ။',
@@ -201,6 +205,12 @@
     return meta.get('sealingKey');
   }
 
+  /** Spaces up to the next 4 kB, so that a sealed item's size tells little of how much was typed into it. */
+  function padded(value) {
+    const size = utf8(JSON.stringify({...value, padding: ''})).length;
+    return {...value, padding: ' '.repeat(Math.ceil(size / 4096) * 4096 - size)};
+  }
+
   /** A JWE in compact form (RFC 7516): RSA-OAEP-256 wraps a fresh AES-256-GCM key that seals the JSON. */
   async function seal(jwk, value) {
     const publicKey = await crypto.subtle.importKey('jwk', {kty: jwk.kty, n: jwk.n, e: jwk.e, alg: 'RSA-OAEP-256', ext: true},
@@ -245,18 +255,19 @@
   }
 
   // ---- labels
-  function fillOptions(select, name, withBlank) {
+  /** A select's options in the current language; a blank first one where nothing should be assumed. */
+  function fillOptions(select) {
     const chosen = select.value;
     select.replaceChildren();
-    if (withBlank) {
-      select.append(new Option(withBlank, ''));
+    if (select.dataset.blank !== undefined) {
+      select.append(new Option(t('choose'), ''));
     }
-    for (const [value, text] of Object.entries(LABELS[lang][name])) {
-      select.append(new Option(text, value));
+    for (const [value, text] of Object.entries(LABELS[lang][select.dataset.options])) {
+      const option = new Option(text, value);
+      option.defaultSelected = value === select.dataset.default; // what a reset of the form returns to
+      select.append(option);
     }
-    if (chosen) {
-      select.value = chosen;
-    }
+    select.value = chosen || select.dataset.default || '';
   }
   function fillChecks(box, name) {
     const chosen = new Set([...box.querySelectorAll('input:checked')].map((c) => c.value));
@@ -279,7 +290,7 @@
     document.documentElement.lang = lang;
     document.title = t('appTitle');
     root.querySelectorAll('[data-t]').forEach((e) => { e.textContent = t(e.dataset.t); });
-    root.querySelectorAll('select[data-options]').forEach((s) => fillOptions(s, s.dataset.options));
+    root.querySelectorAll('select[data-options]').forEach(fillOptions);
     root.querySelectorAll('[data-checks]').forEach((b) => fillChecks(b, b.dataset.checks));
     $('lang').textContent = LABELS[lang === 'en' ? 'my' : 'en'].other;
     $('lang').lang = lang === 'en' ? 'my' : 'en';
@@ -412,12 +423,15 @@
       occurredFrom: d.from || null,
       occurredTo: d.to || null,
       datePrecision: $('f-precision').value,
-      reportedOn: new Date().toISOString().slice(0, 10),
+      reportedOn: new Date().toLocaleDateString('en-CA'), // the phone's own day, as YYYY-MM-DD
       confidentiality: $('f-confidentiality').value
     };
     if (position) {
       incident.latitude = Number(position.latitude.toFixed(6));
       incident.longitude = Number(position.longitude.toFixed(6));
+    }
+    if (!incident.type) {
+      errors.push(['f-type', t('required')]);
     }
     if (!incident.title) {
       errors.push(['f-title', t('required')]);
@@ -468,6 +482,11 @@
       if (problem) {
         errors.push([id + '-count', problem]);
       }
+      for (const name of ['outcome', 'group']) {
+        if (!$(id + '-' + name).value) {
+          errors.push([id + '-' + name, t('required')]);
+        }
+      }
       layout.casualties.push({at: writes.length, row: id});
       writes.push({collection: 'casualties', record: {incidentId: '#' + incidentAt,
         outcome: $(id + '-outcome').value, group: $(id + '-group').value, count: c,
@@ -484,8 +503,8 @@
   }
   function showError(field, message) {
     let box = $(field + '-error');
-    if (field.startsWith('c') && field.endsWith('-count')) {
-      box = $(field.replace(/-count$/, '-error'));
+    if (/^c\d+-(count|outcome|group)$/.test(field)) {
+      box = $(field.replace(/-\w+$/, '-error'));
     }
     if (!box) {
       box = $('form-errors');
@@ -547,6 +566,7 @@
 
   // ---- sending, in order, until each is acknowledged or refused
   let sending = false;
+  let sendingId = null;
   let sendAgain = false;
   let wiped = false;
   let retryTimer = null;
@@ -567,10 +587,10 @@
     clearTimeout(retryTimer);
     try {
       for (const item of await queue.all()) {
-        if (item.state === 'refused') {
+        if (item.state === 'refused' || item.state === 'held') {
           continue;
         }
-        item.state = 'sending';
+        sendingId = item.id;
         await renderQueue();
         let answer;
         try {
@@ -579,7 +599,6 @@
               'Idempotency-Key': item.idempotencyKey, 'Accept': 'application/json, application/problem+json'},
             body: item.sealed});
         } catch (network) {
-          item.state = 'queued';
           scheduleRetry();
           return;
         }
@@ -593,15 +612,15 @@
         const problem = await answer.json().catch(() => ({}));
         const problemType = String(problem.type || '').replace('urn:prisonwatch:problem:', '');
         if (answer.status === 401) {
-          item.state = 'queued';
-          lock(t('keyRefused'));
+          askForKey(t('keyRefused'));
           return;
         }
         if (answer.status === 403 || problemType === 'unopenable-seal') {
-          // the key may not send it, or the service cannot open it now: keep everything, stop, and say why
-          item.state = 'queued';
-          $('status').textContent = t('server', {detail: problem.detail || answer.statusText});
-          return;
+          // this key may not send this item (sealed for another key), or the service cannot open it now: it is
+          // held, sealed, with the reason, and tried again at the next sign-in; the rest go on
+          await queue.put({...item, state: 'held',
+            problem: {detail: problem.detail || answer.statusText, errors: []}});
+          continue;
         }
         const json = (answer.headers.get('Content-Type') || '').startsWith('application/problem+json');
         if (json && answer.status < 500 && REFUSED.includes(problemType)) {
@@ -611,13 +630,13 @@
             problem: {detail: problem.detail || answer.statusText, errors: (problem.errors || []).slice(0, 50)}});
           continue;
         }
-        item.state = 'queued';
         // anything else (a proxy's page, a conflict, a limit, a failure) says nothing about the item: try again
         scheduleRetry(Math.min(Number(answer.headers.get('Retry-After')) || 0, 3600) * 1000);
         return;
       }
     } finally {
       sending = false;
+      sendingId = null;
       if (!wiped) {
         await renderQueue();
       }
@@ -636,18 +655,25 @@
   async function renderQueue() {
     const items = await queue.all().catch(() => []);
     const waiting = items.filter((i) => i.state !== 'refused').length;
-    $('pending').textContent = waiting ? t('notSent', {n: waiting}) : t('allSent');
+    const refused = items.length - waiting;
+    $('pending').textContent = (waiting ? t('notSent', {n: waiting}) : refused ? '' : t('allSent'))
+        + (refused ? ' ' + t('refusedCount', {n: refused}) : '');
     const list = $('queue');
     list.replaceChildren();
-    const time = (at) => new Date(at).toLocaleString(lang === 'my' ? 'my-MM' : 'en-GB');
+    const time = (at) => {
+      const d = new Date(at);
+      const two = (n) => String(n).padStart(2, '0');
+      return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' + two(d.getHours()) + ':'
+          + two(d.getMinutes());
+    };
     for (const item of items) {
       const li = document.createElement('li');
       li.className = item.state;
       const state = document.createElement('span');
       state.className = 'state';
-      state.textContent = t(item.state === 'sending' && !sending ? 'queued' : item.state);
+      state.textContent = t(item.id === sendingId ? 'sending' : item.state);
       li.append(t('item', {time: time(item.at)}), ' — ', state);
-      if (item.state === 'refused') {
+      if (item.state === 'refused' || item.state === 'held') {
         const why = document.createElement('p');
         why.className = 'error';
         why.textContent = t('server', {detail: item.problem.detail});
@@ -660,7 +686,7 @@
           details.append(d);
         }
         li.append(details);
-        if (forms.has(item.id)) {
+        if (forms.has(item.id) && item.state === 'refused') {
           li.append(button(t('editAgain'), () => editAgain(item)));
         }
         li.append(button(t('dismiss'), async () => { await queue.del(item.id); forms.delete(item.id); renderQueue(); }));
@@ -743,7 +769,20 @@
 
   async function send(event) {
     event.preventDefault();
+    if ($('send').disabled) {
+      return;
+    }
+    $('send').disabled = true; // a second tap on a slow phone would queue the same report twice
+    try {
+      await sealAndQueue();
+    } finally {
+      $('send').disabled = false;
+    }
+  }
+
+  async function sealAndQueue() {
     clearErrors();
+    $('sent-note').hidden = true;
     const {errors, submission, layout} = readForm();
     if (errors.length) {
       errors.forEach(([field, message]) => showError(field, message));
@@ -759,13 +798,14 @@
     // the service takes the item only from the key that sealed it: a copy taken from the phone is no use with another
     const keyHash = [...new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(accessKey)))]
         .map((b) => b.toString(16).padStart(2, '0')).join('');
-    const sealed = await seal(jwk, {sealedFor: keyHash, ...submission});
+    const sealed = await seal(jwk, padded({sealedFor: keyHash, ...submission}));
     const seq = Date.now() * 1000 + Math.floor(Math.random() * 1000);
     // the Idempotency-Key is made now, once: every later attempt sends the same sealed bytes with it
     await queue.put({id, seq, at: Date.now(), idempotencyKey: crypto.randomUUID(), sealed, layout, state: 'queued'});
     forms.set(id, snapshotForm());
     resetForm();
-    $('status').textContent = t('queuedNote');
+    $('sent-note').textContent = t('queuedNote');
+    $('sent-note').hidden = false;
     await renderQueue();
     sendQueue();
   }
@@ -779,11 +819,21 @@
     if (!key) {
       return fieldError('f-key', t('keyNeeded'));
     }
-    if ($('f-remember').checked) {
-      const pin = $('f-new-pin').value;
-      if (!/^\d{6,}$/.test(pin)) {
-        return fieldError('f-new-pin', t('pinShort'));
+    const pin = $('f-new-pin').value;
+    if ($('f-remember').checked && !/^\d{6,}$/.test(pin)) {
+      return fieldError('f-new-pin', t('pinShort'));
+    }
+    if (navigator.onLine) {
+      $('f-key-error').textContent = t('keyChecking');
+      $('f-key-error').hidden = false;
+      const answer = await fetch(API, {headers: {Authorization: 'Bearer ' + key, Accept: 'application/json'},
+        credentials: 'omit', cache: 'no-store'}).catch(() => null);
+      $('f-key-error').hidden = true;
+      if (answer && answer.status === 401) {
+        return fieldError('f-key', t('keyRefused'));
       }
+    }
+    if ($('f-remember').checked) {
       await rememberUnderPin(key, pin);
     }
     $('f-key').value = '';
@@ -812,6 +862,11 @@
     }
   }
   async function showSignedIn() {
+    for (const item of await queue.all()) {
+      if (item.state === 'held') {
+        await queue.put({...item, state: 'queued', problem: undefined}); // perhaps the key it was sealed for
+      }
+    }
     $('sign-in').hidden = true;
     $('unlock').hidden = true;
     $('report').hidden = false;
@@ -822,6 +877,16 @@
     sealingKey();
     sendQueue();
   }
+  /** The key was refused while a report may be half typed: ask for a key again, and keep the form as it is. */
+  async function askForKey(message) {
+    accessKey = null;
+    const locked = await meta.get('lockedKey');
+    $('sign-in').hidden = !!locked;
+    $('unlock').hidden = !locked;
+    $('status').textContent = message;
+    $('sign-in').scrollIntoView();
+  }
+
   async function lock(message) {
     accessKey = null;
     resetForm();

@@ -1,7 +1,7 @@
 'use strict';
 // Keeps the page itself available offline; it never sees or keeps what a reporter types (API calls pass by).
-const CACHE = 'page-v1';
-const PAGE = ['./', 'app.js', 'app.css', 'icon.svg', 'manifest.webmanifest'];
+const CACHE = 'page-v2';
+const PAGE = ['./', 'app.js', 'app.css', 'icon.svg', 'manifest.json'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PAGE)).then(() => self.skipWaiting()));

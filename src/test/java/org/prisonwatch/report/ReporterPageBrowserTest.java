@@ -149,6 +149,29 @@ class ReporterPageBrowserTest {
     }
 
     @Test
+    void anItemSealedForAnotherKeyIsHeldWithItsReasonAndTheRestGoOn() throws Exception {
+        ChromeDriver browser = open(false);
+        signIn(browser);
+        offline(browser, true);
+        String held = "held-" + UUID.randomUUID();
+        fillIncident(browser, held, null);
+        send(browser);
+        waitFor(browser, () -> text(browser, "pending").contains("Not yet sent: 1"));
+        browser.findElement(By.id("lock")).click();
+        signIn(browser, Keys.another(Role.REPORTER));
+        String mine = "mine-" + UUID.randomUUID();
+        fillIncident(browser, mine, null);
+        send(browser);
+        offline(browser, false);
+        waitFor(browser, () -> database.count("select count(*) from incident where title = ?", mine) == 1);
+        waitFor(browser, () -> !browser.findElements(By.cssSelector("#queue li.held")).isEmpty());
+        String reason = browser.findElement(By.cssSelector("#queue li.held")).getText();
+        assertTrue(reason.contains("Held") && reason.contains("sealed for another key"), reason);
+        assertEquals(0, database.count("select count(*) from incident where title = ?", held));
+        assertEquals(1L, queued(browser), "the held item is kept");
+    }
+
+    @Test
     void aPinUnlocksTheKeyAndWrongPinsWipeThePhone() throws Exception {
         ChromeDriver browser = open(false);
         browser.findElement(By.id("f-key")).sendKeys(Keys.of(Role.REPORTER));
@@ -307,7 +330,11 @@ class ReporterPageBrowserTest {
     }
 
     private static void signIn(ChromeDriver browser) {
-        browser.findElement(By.id("f-key")).sendKeys(Keys.of(Role.REPORTER));
+        signIn(browser, Keys.of(Role.REPORTER));
+    }
+
+    private static void signIn(ChromeDriver browser, String key) {
+        browser.findElement(By.id("f-key")).sendKeys(key);
         browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
         waitFor(browser, () -> browser.findElement(By.id("report")).isDisplayed());
     }
@@ -334,6 +361,7 @@ class ReporterPageBrowserTest {
         List<WebElement> rows = browser.findElements(By.cssSelector("#casualties .casualty"));
         WebElement row = rows.get(rows.size() - 1);
         new Select(row.findElement(By.cssSelector("[data-name=outcome]"))).selectByValue(outcome);
+        new Select(row.findElement(By.cssSelector("[data-name=group]"))).selectByValue("CONSCRIPTED_INMATE");
         row.findElement(By.cssSelector("[data-name=best]")).sendKeys(Long.toString(best));
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ReporterPageHeadersTest {
 
     private static final List<String> FILES = List.of("", "app.js", "app.css", "sw.js", "icon.svg",
-            "manifest.webmanifest");
+            "manifest.json");
 
     @Test
     void everyFileIsServedWithAStrictPolicyAndNoReferrer() {
