@@ -201,6 +201,16 @@ class SealedSubmissionTest {
     }
 
     @Test
+    void burmeseTypedInZawgyiIsStoredAsUnicodeAsThroughAnyPost() throws Exception {
+        Map<String, Object> incident = incidentBody(null, "2025-03-01", null);
+        incident.put("title", "အင္းစိန္အက်ဉ္းေထာင္ " + unique("Zawgyi"));
+        String id = submit(Role.REPORTER, UUID.randomUUID().toString(), seal(writes(write("incidents", incident))))
+                .statusCode(201).extract().path("writes[0].id");
+        as(Role.REPORTER).get("/api/v1/incidents/" + id).then().statusCode(200)
+                .body("title", startsWith("အင်းစိန်အကျဉ်းထောင် "));
+    }
+
+    @Test
     void hashNIsOnlyTextOutsideTheReferenceFields() throws Exception {
         Map<String, Object> incident = incidentBody(null, "2025-03-01", null);
         String title = "#1 " + unique("Numbered");
