@@ -1,7 +1,8 @@
 'use strict';
 // Keeps the page itself available offline; it never sees or keeps what a reporter types (API calls pass by).
-const CACHE = 'page-v2';
-const PAGE = ['./', 'app.js', 'app.css', 'icon.svg', 'manifest.json'];
+const CACHE = 'page-v3';
+const PAGE = ['./', 'app.js', 'labels.js', 'phone-store.js', 'pin-lock.js', 'sealing.js', 'app.css', 'icon.svg',
+  'manifest.json'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PAGE)).then(() => self.skipWaiting()));

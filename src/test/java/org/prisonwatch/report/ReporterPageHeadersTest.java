@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ReporterPageHeadersTest {
 
-    private static final List<String> FILES = List.of("", "app.js", "app.css", "sw.js", "icon.svg",
-            "manifest.json");
+    private static final List<String> FILES = List.of("", "app.js", "labels.js", "phone-store.js", "pin-lock.js",
+            "sealing.js", "app.css", "sw.js", "icon.svg", "manifest.json");
 
     @Test
     void everyFileIsServedWithAStrictPolicyAndNoReferrer() {
