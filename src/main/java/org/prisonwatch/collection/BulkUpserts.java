@@ -8,9 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.prisonwatch.api.FieldError;
@@ -70,9 +67,6 @@ public class BulkUpserts {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    Validator validator;
 
     @Inject
     ByReferenceUpserts byReference;
@@ -184,11 +178,7 @@ public class BulkUpserts {
                     missing), request);
         }
         try {
-            I input = mapper.convertValue(read.record(), service.kind().inputType());
-            Set<ConstraintViolation<I>> violations = validator.validate(input);
-            if (!violations.isEmpty()) {
-                throw new ConstraintViolationException(violations);
-            }
+            I input = service.inputFrom(read.record());
             return new Parsed<>(line.number(), read.externalRef(), read.ifMatch(), input, null);
         } catch (IllegalArgumentException | ConstraintViolationException e) {
             // convertValue's IllegalArgumentException carries Jackson's own failure, which names the field

@@ -123,6 +123,17 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         return create(unicode(input));
     }
 
+    /**
+     * A record as parsed JSON, a tree or a map (a bulk line's, a sealed submission's), read as this collection's
+     * input and checked as a JSON body is: Jackson's IllegalArgumentException names a field of the wrong type, a
+     * ConstraintViolationException every invalid one.
+     */
+    public I inputFrom(Object record) {
+        I input = mapper.convertValue(record, kind.inputType());
+        validate(input);
+        return input;
+    }
+
     /** Creates the record and answers with where it is alone: for a caller that shows no record. */
     @Transactional
     public RecordCreated createUnshown(I input) {

@@ -3,6 +3,8 @@ package org.prisonwatch.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.ProblemType;
 
@@ -25,9 +27,8 @@ public class KeyInForce {
     /** Whether this request was sent with the key of this hash (SHA-256, hex): compared in constant time. */
     public boolean hasHash(String keyHash) {
         String hash = identity.getAttribute(KEY_HASH);
-        return hash != null && keyHash != null && java.security.MessageDigest.isEqual(
-                hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                keyHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return hash != null && keyHash != null && MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
+                keyHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

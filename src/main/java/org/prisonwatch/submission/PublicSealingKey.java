@@ -1,6 +1,5 @@
 package org.prisonwatch.submission;
 
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The sealing key's public half as a JSON Web Key (RFC 7517). */
@@ -18,9 +17,4 @@ public record PublicSealingKey(
         String kid) {
 
     static final String BASE64URL = "^[A-Za-z0-9_-]+$";
-
-    static PublicSealingKey of(Map<String, Object> jwk) {
-        return new PublicSealingKey((String) jwk.get("kty"), (String) jwk.get("n"), (String) jwk.get("e"),
-                (String) jwk.get("alg"), (String) jwk.get("use"), (String) jwk.get("kid"));
-    }
 }

@@ -84,7 +84,7 @@ public class SealedSubmissionResource {
             + "as a JSON Web Key. A device keeps it to seal what it queues; its kid changes only if the service's "
             + "key file is replaced.")
     public PublicSealingKey showSealingKey() {
-        return PublicSealingKey.of(key.publicJwk());
+        return key.publicKey();
     }
 
     @POST

@@ -23,7 +23,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.text.ParseException;
-import java.util.Map;
 import org.jboss.logging.Logger;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.ProblemType;
@@ -51,6 +50,7 @@ public class SealingKey {
 
     private RSAPrivateCrtKey privateKey;
     private RSAKey publicJwk;
+    private PublicSealingKey publicKey;
 
     @PostConstruct
     void load() {
@@ -58,18 +58,21 @@ public class SealingKey {
         createIfAbsent(file);
         privateKey = read(file);
         try {
-            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
+            RSAPublicKey rsaPublic = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
                     new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-            publicJwk = new RSAKey.Builder(publicKey).keyUse(KeyUse.ENCRYPTION).algorithm(ALGORITHM)
+            publicJwk = new RSAKey.Builder(rsaPublic).keyUse(KeyUse.ENCRYPTION).algorithm(ALGORITHM)
                     .keyIDFromThumbprint().build();
+            publicKey = new PublicSealingKey(publicJwk.getKeyType().getValue(),
+                    publicJwk.getModulus().toString(), publicJwk.getPublicExponent().toString(),
+                    ALGORITHM.getName(), KeyUse.ENCRYPTION.identifier(), publicJwk.getKeyID());
         } catch (GeneralSecurityException | JOSEException e) {
             throw new IllegalStateException("The sealing key's public half could not be made from " + file, e);
         }
     }
 
-    /** The public half as a JSON Web Key (RFC 7517), which WebCrypto imports as it is. */
-    public Map<String, Object> publicJwk() {
-        return publicJwk.toJSONObject();
+    /** The public half as a JSON Web Key (RFC 7517), which WebCrypto imports as it is; made once, at start. */
+    public PublicSealingKey publicKey() {
+        return publicKey;
     }
 
     public String keyId() {

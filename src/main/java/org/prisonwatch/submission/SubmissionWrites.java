@@ -1,19 +1,15 @@
 package org.prisonwatch.submission;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,12 +37,6 @@ public class SubmissionWrites {
     private static final UUID NOT_YET_MADE = new UUID(0, 0);
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    Validator validator;
-
-    @Inject
     ProblemResponses problems;
 
     @Inject
@@ -71,7 +61,7 @@ public class SubmissionWrites {
             ObjectNode record = resolved(write.record(), submission, i, null, at, wrongReferences);
             errors.addAll(wrongReferences);
             try {
-                validated(service(write.collection()), record);
+                service(write.collection()).inputFrom(record);
             } catch (IllegalArgumentException | ConstraintViolationException e) {
                 errors.addAll(within(at, problemOf(e, request)));
             }
@@ -125,17 +115,8 @@ public class SubmissionWrites {
         };
     }
 
-    private <I> I validated(RecordService<?, I, ?> service, ObjectNode record) {
-        I input = mapper.convertValue(record, service.kind().inputType());
-        Set<ConstraintViolation<I>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return input;
-    }
-
-    private <I> RecordCreated create(RecordService<?, I, ?> service, ObjectNode record) {
-        return service.createUnshown(validated(service, record));
+    private static <I> RecordCreated create(RecordService<?, I, ?> service, ObjectNode record) {
+        return service.createUnshown(service.inputFrom(record));
     }
 
     /**

@@ -568,7 +568,8 @@ async function sealAndQueue() {
     document.querySelector('#report-form [aria-invalid=true]')?.focus();
     return;
   }
-  const jwk = await sealingKey();
+  // the copy kept at open, sign-in and reconnection: a Send on a slow link does not wait on the network for it
+  const jwk = (await meta.get('sealingKey')) || await sealingKey();
   if (!jwk) {
     showError('form', t('noKeyYet'));
     return;
