@@ -188,19 +188,23 @@ class BulkUpsertTest {
         assertEquals("ifMatch", results.get(1).at("/problem/errors/0/field").asText());
     }
 
+    /**
+     * Reads of a person waiting to be linked into the chain and those linked, in one statement: counted in two, the
+     * background linker could move a read from one to the other in between and count it twice or not at all.
+     */
+    private static final String PERSON_READS = "select (select count(*) from audit_pending_read) "
+            + "+ (select count(*) from audit_entry where action = 'READ_PERSON')";
+
     @Test
     void writingAPersonInBulkIsNotAuditedAsReadingIt() {
         String incident = org.prisonwatch.support.Fixtures.create("incidents", incidentBody(null, "2025-10-01", null));
         Map<String, Object> casualty = org.prisonwatch.support.Fixtures.casualtyBody(incident);
         casualty.put("person", Map.of("name", "Ko Aung"));
-        long reads = db.count("select count(*) from audit_pending_read")
-                + db.count("select count(*) from audit_entry where action = 'READ_PERSON'");
+        long reads = db.count(PERSON_READS);
         List<JsonNode> results = results(bulk(Role.ANALYST).body(utf8(line(unique("bulk-person"), null, casualty)
                 + "\n")).post("/api/v1/casualties/by-ref"));
         assertEquals(201, results.get(0).get("status").asInt(), results.toString());
-        assertEquals(reads, db.count("select count(*) from audit_pending_read")
-                + db.count("select count(*) from audit_entry where action = 'READ_PERSON'"),
-                "the answer carries the id and version only: no person was read");
+        assertEquals(reads, db.count(PERSON_READS), "the answer carries the id and version only: no person was read");
     }
 
     @Test
