@@ -3,6 +3,7 @@ package org.prisonwatch.audit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,6 +23,14 @@ import org.jboss.logging.Logger;
 public class PendingReadLinker {
 
     private static final Logger LOG = Logger.getLogger(PendingReadLinker.class);
+
+    static final String SCHEDULE = "audit-read-linker";
+
+    /** Held by a scheduled run from its start to its end, so that pausing the schedule can wait for it. */
+    private final Object scheduledRun = new Object();
+
+    @Inject
+    Scheduler scheduler;
 
     @Inject
     EntityManager em;
@@ -43,11 +52,23 @@ public class PendingReadLinker {
     }
 
     /** First one interval after start: at start, {@link #onStart} links what was pending, in the start-up sequence. */
-    @Scheduled(identity = "audit-read-linker", every = "${prisonwatch.audit.link-every}",
+    @Scheduled(identity = SCHEDULE, every = "${prisonwatch.audit.link-every}",
             delayed = "${prisonwatch.audit.link-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void linkOnSchedule() {
-        linkPending();
+        // a run the scheduler triggered just before a pause may reach here after it: it does nothing then
+        synchronized (scheduledRun) {
+            if (!scheduler.isPaused(SCHEDULE)) {
+                linkPending();
+            }
+        }
+    }
+
+    /** Returns once no scheduled run is under way; after {@code scheduler.pause(SCHEDULE)}, none starts either. */
+    void awaitScheduledRun() {
+        synchronized (scheduledRun) {
+            LOG.trace("no scheduled link run under way");
+        }
     }
 
     /**

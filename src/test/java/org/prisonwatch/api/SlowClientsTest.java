@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.support.Keys;
@@ -71,9 +72,13 @@ class SlowClientsTest {
 
         try (RawHttp twoG = RawHttp.open(Duration.ofSeconds(20))) {
             twoG.send(head(body.length));
+            // 2 kB a second, by the clock: a sleep that overruns is made up, so the average never falls toward the
+            // 1 kB a second floor however loaded the machine (6 kB take 3 s, past the grace period)
+            long started = System.nanoTime();
             for (int sent = 0; sent < body.length; sent += 200) {
                 assertTrue(twoG.send(slice(body, sent, 200)), "cut off after " + sent + " bytes");
-                Thread.sleep(100); // 2 kB a second: 6 kB take 3 s, past the grace period
+                long due = started + TimeUnit.MILLISECONDS.toNanos(100L * (sent / 200 + 1));
+                Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(due - System.nanoTime())));
             }
             RawHttp.Reply reply = twoG.reply();
             assertEquals(201, reply.status(), reply.text());

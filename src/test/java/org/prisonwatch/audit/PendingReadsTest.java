@@ -41,7 +41,7 @@ import org.prisonwatch.support.StallingAuditLog;
 @QuarkusTest
 class PendingReadsTest {
 
-    private static final String LINKER = "audit-read-linker";
+    private static final String LINKER = PendingReadLinker.SCHEDULE;
 
     @Inject
     Database db;
@@ -63,7 +63,9 @@ class PendingReadsTest {
     @BeforeEach
     void pauseTheScheduledLinker() {
         scheduler.pause(LINKER);
-        // a scheduled run that began before the pause finishes behind this one, with nothing left to it
+        // a scheduled run under way finishes, one triggered before the pause does nothing, and what either left
+        // pending is linked now: from here on only the test links
+        linker.awaitScheduledRun();
         linker.linkPending();
     }
 

@@ -372,8 +372,16 @@ class GeneratedClientTest {
                 assertEquals("PARTNER", String.valueOf(hooks.getWebhook(created.getId(), null).getAudience()));
                 assertTrue(hooks.listWebhooks(null, 500, null).getItems().stream()
                         .anyMatch(w -> w.getId().equals(created.getId())));
-                WebhookDelivery delivered = hooks.listWebhookDeliveries(created.getId(), null, null, null).getItems()
-                        .get(0);
+                // the receiver records the request before it answers, and the worker settles the delivery after
+                // the answer, in a transaction of its own: wait for that, not just for the arrival
+                WebhookDelivery delivered = null;
+                long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+                do {
+                    delivered = hooks.listWebhookDeliveries(created.getId(), null, null, null).getItems().get(0);
+                    if (delivered.getStatus() != DeliveryStatus.DELIVERED) {
+                        Thread.sleep(50);
+                    }
+                } while (delivered.getStatus() != DeliveryStatus.DELIVERED && System.nanoTime() < deadline);
                 assertEquals(DeliveryStatus.DELIVERED, delivered.getStatus());
                 assertEquals(DeliveryStatus.PENDING,
                         hooks.retryWebhookDelivery(delivered.getId(), created.getId(), null).getStatus());

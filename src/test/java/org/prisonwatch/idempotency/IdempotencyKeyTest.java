@@ -221,24 +221,35 @@ class IdempotencyKeyTest {
 
     @Test
     void theClaimOfAnAttemptThatDiesIsFreeAtOnceAndTheWaitingRetryPerformsTheWrite() throws Exception {
-        String key = newKey();
-        Map<String, Object> body = incidentBody(null, "2025-08-01", null);
         ExecutorService retry = Executors.newSingleThreadExecutor();
         try {
-            Future<Response> waiting;
-            try (Database.Uncommitted dying = claimHeldByARunningAttempt(key)) {
-                waiting = retry.submit(() -> post(key, body));
-                Thread.sleep(300);
-                assertFalse(waiting.isDone(), "the retry waits for the attempt holding the key");
-            } // the attempt's connection is gone: the database rolls its claim back
-            Response response = waiting.get(30, TimeUnit.SECONDS);
-            assertEquals(201, response.statusCode(), response.asString());
-            assertNull(response.header("Idempotent-Replayed"));
-            assertEquals(1, incidentsTitled((String) body.get("title")));
-            post(key, body).then().statusCode(201).header("Idempotent-Replayed", "true")
-                    .body("id", equalTo(response.path("id")));
-            assertEquals(1, database.count("select count(*) from idempotency_key where idem_key = ? "
-                    + "and status = 201", key), "the retry's claim holds its response");
+            for (int run = 1; ; run++) {
+                String key = newKey();
+                Map<String, Object> body = incidentBody(null, "2025-08-01", null);
+                Future<Response> waiting;
+                long submitted;
+                long died;
+                try (Database.Uncommitted dying = claimHeldByARunningAttempt(key)) {
+                    submitted = System.nanoTime();
+                    waiting = retry.submit(() -> post(key, body));
+                    Thread.sleep(300);
+                    assertFalse(waiting.isDone(), "the retry waits for the attempt holding the key");
+                    died = System.nanoTime();
+                } // the attempt's connection is gone: the database rolls its claim back
+                Response response = waiting.get(30, TimeUnit.SECONDS);
+                // a stall of this thread past the retry's 1 s claim wait makes it give up first, rightly: run again
+                if (response.statusCode() == 409 && TimeUnit.NANOSECONDS.toMillis(died - submitted) > 700 && run < 3) {
+                    continue;
+                }
+                assertEquals(201, response.statusCode(), response.asString());
+                assertNull(response.header("Idempotent-Replayed"));
+                assertEquals(1, incidentsTitled((String) body.get("title")));
+                post(key, body).then().statusCode(201).header("Idempotent-Replayed", "true")
+                        .body("id", equalTo(response.path("id")));
+                assertEquals(1, database.count("select count(*) from idempotency_key where idem_key = ? "
+                        + "and status = 201", key), "the retry's claim holds its response");
+                return;
+            }
         } finally {
             retry.shutdownNow();
         }

@@ -36,6 +36,8 @@ class KeptPublicFiguresTest {
         }
         Supplier<RequestSpecification> anonymous = () -> anonymous().queryParam("groupBy", "stateRegion")
                 .queryParam("stateRegion", region);
+        // the kept table is made during this request: after asked, before changed
+        long asked = System.nanoTime();
         assertEquals(6, records(anonymous));
         long changed = System.nanoTime();
         StatisticsTest.casualty(Role.ADMIN, incident, "KILLED", Map.of("best", 1), "PUBLIC", null, null);
@@ -45,11 +47,12 @@ class KeptPublicFiguresTest {
         assertEquals(8, records(() -> as(Role.PARTNER).queryParam("groupBy", "stateRegion")
                 .queryParam("stateRegion", region)));
         int seen = records(anonymous);
-        if (System.nanoTime() - changed < 1_500_000_000L) {
+        if (System.nanoTime() - asked < 1_500_000_000L) {
             assertEquals(6, seen, "kept: the anonymous table is answered from memory");
         }
         while (seen != 7) {
-            assertTrue(System.nanoTime() - changed < 3_000_000_000L, "still " + seen + " after the kept time");
+            // kept for 2 s from at most changed; the rest is slack for a loaded machine
+            assertTrue(System.nanoTime() - changed < 5_000_000_000L, "still " + seen + " after the kept time");
             Thread.sleep(100);
             seen = records(anonymous);
         }
