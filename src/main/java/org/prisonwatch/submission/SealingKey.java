@@ -49,7 +49,6 @@ public class SealingKey {
     ServiceSecrets secrets;
 
     private RSAPrivateCrtKey privateKey;
-    private RSAKey publicJwk;
     private PublicSealingKey publicKey;
 
     @PostConstruct
@@ -60,7 +59,7 @@ public class SealingKey {
         try {
             RSAPublicKey rsaPublic = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
                     new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-            publicJwk = new RSAKey.Builder(rsaPublic).keyUse(KeyUse.ENCRYPTION).algorithm(ALGORITHM)
+            RSAKey publicJwk = new RSAKey.Builder(rsaPublic).keyUse(KeyUse.ENCRYPTION).algorithm(ALGORITHM)
                     .keyIDFromThumbprint().build();
             publicKey = new PublicSealingKey(publicJwk.getKeyType().getValue(),
                     publicJwk.getModulus().toString(), publicJwk.getPublicExponent().toString(),
@@ -76,7 +75,7 @@ public class SealingKey {
     }
 
     public String keyId() {
-        return publicJwk.getKeyID();
+        return publicKey.kid();
     }
 
     /**
