@@ -76,7 +76,7 @@ final class RawJdbc {
         }
     }
 
-    /** A page of 50 REPORTED incidents after the given id (null: the first page), with their collections. */
+    /** A page of 50 REPORTED incidents after the given id (null: the first page); their lists are in the rows. */
     static Timing page(Connection connection, UUID after, Duration duration) throws SQLException {
         Histogram micros = new Histogram(3_600_000_000L, 3);
         long end = System.nanoTime() + duration.toNanos();
@@ -99,9 +99,6 @@ final class RawJdbc {
                         ids.add(rs.getObject("id", UUID.class));
                     }
                 }
-                readIn(connection, "incident_perpetrator", "incident_id", ids);
-                readIn(connection, "incident_opposing_force", "incident_id", ids);
-                readIn(connection, "incident_citation", "incident_id", ids);
                 micros.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
                 operations++;
             }
@@ -110,8 +107,8 @@ final class RawJdbc {
     }
 
     /**
-     * One incident by id as the service reads an uncached one: its row, then each of its three collections (the
-     * service's batch fetch sends one query per collection), cycling through the same sample the API scenario reads.
+     * One incident by id as the service reads an uncached one: its row, which holds its lists (V19), cycling through
+     * the same sample the API scenario reads.
      */
     static Timing byId(Connection connection, List<UUID> sample, Duration duration) throws SQLException {
         Histogram micros = new Histogram(3_600_000_000L, 3);
@@ -128,10 +125,6 @@ final class RawJdbc {
                         readRow(rs);
                     }
                 }
-                List<UUID> ids = List.of(id);
-                readIn(connection, "incident_perpetrator", "incident_id", ids);
-                readIn(connection, "incident_opposing_force", "incident_id", ids);
-                readIn(connection, "incident_citation", "incident_id", ids);
                 micros.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
                 operations++;
             }
@@ -142,8 +135,8 @@ final class RawJdbc {
     /**
      * The change feed as a partner reads it (ChangeFeed for a submitter): the audit head's number, then its own
      * records by seq and the others it could once see by shared_seq, each half up to that number, read along its
-     * index, at most 501 rows of each after the last position, merged; then each page's records and their
-     * collections by id.
+     * index, at most 501 rows of each after the last position, merged; then each page's records by id (their
+     * lists are in their rows).
      */
     static FeedScan feed(Connection connection, UUID partner, Duration max) throws SQLException {
         String own = FEED_OWN;
@@ -183,28 +176,11 @@ final class RawJdbc {
             for (Map.Entry<String, List<UUID>> kind : byKind.entrySet()) {
                 List<UUID> ids = kind.getValue();
                 switch (kind.getKey()) {
-                    case "Prison" -> {
-                        readIn(connection, "prison", "id", ids);
-                        readIn(connection, "prison_alternate_name", "prison_id", ids);
-                    }
+                    case "Prison" -> readIn(connection, "prison", "id", ids);
                     case "Source" -> readIn(connection, "source", "id", ids);
-                    case "Incident" -> {
-                        readIn(connection, "incident", "id", ids);
-                        readIn(connection, "incident_perpetrator", "incident_id", ids);
-                        readIn(connection, "incident_opposing_force", "incident_id", ids);
-                        readIn(connection, "incident_citation", "incident_id", ids);
-                    }
-                    case "ArmedInmateReport" -> {
-                        readIn(connection, "armed_inmate_report", "id", ids);
-                        readIn(connection, "armed_inmate_report_category", "report_id", ids);
-                        readIn(connection, "armed_inmate_report_inducement", "report_id", ids);
-                        readIn(connection, "armed_inmate_report_role", "report_id", ids);
-                        readIn(connection, "armed_inmate_report_citation", "report_id", ids);
-                    }
-                    case "Casualty" -> {
-                        readIn(connection, "casualty", "id", ids);
-                        readIn(connection, "casualty_citation", "casualty_id", ids);
-                    }
+                    case "Incident" -> readIn(connection, "incident", "id", ids);
+                    case "ArmedInmateReport" -> readIn(connection, "armed_inmate_report", "id", ids);
+                    case "Casualty" -> readIn(connection, "casualty", "id", ids);
                     default -> {
                     }
                 }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The tables the loader fills (migrations V1 to V9), in an order that satisfies their foreign keys, and how a
+ * The tables the loader fills (as migrations V1 to V19 leave them), in an order that satisfies their foreign keys, and how a
  * record's editable fields become their rows: the same columns each collection's mapper (apply) sets, including
  * derived ones (search_text, a report's effective period).
  */
@@ -25,30 +25,27 @@ final class Schema {
 
     final Table prison = new Table("prison", "id", "version", "created_at", "updated_at", "deleted_at", "name",
             "name_my", "kind", "state_region", "township", "pcode", "latitude", "longitude", "controlled_by", "status",
-            "in_conflict_zone", "estimated_population", "notes", "search_text");
-    final Table prisonAlternateName = new Table("prison_alternate_name", "prison_id", "position", "name");
+            "in_conflict_zone", "estimated_population", "notes", "search_text", "alternate_names");
     final Table source = new Table("source", "id", "version", "created_at", "updated_at", "deleted_at", "name", "kind",
             "url", "contact", "default_reliability", "confidentiality", "search_text", "submitted_by");
     final Table incident = new Table("incident", "id", "version", "created_at", "updated_at", "deleted_at",
             "incident_type", "title", "description", "prison_id", "location_name", "latitude", "longitude",
             "occurred_from", "occurred_to", "date_precision", "reported_on", "people_affected_min",
             "people_affected_best", "people_affected_max", "verification_status", "confidentiality", "external_ref",
-            "search_text", "submitted_by");
-    final Table incidentPerpetrator = new Table("incident_perpetrator", "incident_id", "position", "name");
-    final Table incidentOpposingForce = new Table("incident_opposing_force", "incident_id", "position", "name");
+            "search_text", "submitted_by", "perpetrators", "opposing_forces", "citations");
     final Table incidentCitation = citationTable("incident_citation", "incident_id");
     final Table report = new Table("armed_inmate_report", "id", "version", "created_at", "updated_at", "deleted_at",
             "prison_id", "incident_id", "reported_on", "period_from", "period_to", "effective_from", "effective_to",
             "inmates_armed_min", "inmates_armed_best", "inmates_armed_max", "coercion", "used_in_combat",
-            "verification_status", "confidentiality", "notes", "external_ref", "submitted_by");
-    final Table reportCategory = new Table("armed_inmate_report_category", "report_id", "category");
+            "verification_status", "confidentiality", "notes", "external_ref", "submitted_by", "inmate_categories",
+            "inducements", "roles", "citations");
     final Table reportInducement = new Table("armed_inmate_report_inducement", "report_id", "inducement");
     final Table reportRole = new Table("armed_inmate_report_role", "report_id", "role");
     final Table reportCitation = citationTable("armed_inmate_report_citation", "report_id");
     final Table casualty = new Table("casualty", "id", "version", "created_at", "updated_at", "deleted_at",
             "incident_id", "outcome", "casualty_group", "count_min", "count_best", "count_max", "person_name",
             "person_prisoner_number", "person_age", "person_gender", "person_hometown", "occurred_on",
-            "verification_status", "confidentiality", "notes", "external_ref", "submitted_by");
+            "verification_status", "confidentiality", "notes", "external_ref", "submitted_by", "citations");
     final Table casualtyCitation = citationTable("casualty_citation", "casualty_id");
     final Table recordVersion = new Table("record_version", "id", "entity", "entity_id", "version", "recorded_at",
             "deleted", "snapshot");
@@ -58,8 +55,7 @@ final class Schema {
             "record_version", "occurred_at", "previous_hash", "hash");
 
     /** Parents before children, so every foreign key finds its row. */
-    final List<Table> inInsertOrder = List.of(prison, prisonAlternateName, source, incident, incidentPerpetrator,
-            incidentOpposingForce, incidentCitation, report, reportCategory, reportInducement, reportRole,
+    final List<Table> inInsertOrder = List.of(prison, source, incident, incidentCitation, report, reportInducement, reportRole,
             reportCitation, casualty, casualtyCitation, recordVersion, recordChange, auditEntry);
 
     private static Table citationTable(String name, String owner) {
@@ -104,8 +100,7 @@ final class Schema {
                         text(in, "controlledBy"), text(in, "status"), bool(in, "inConflictZone"),
                         integer(in, "estimatedPopulation"), text(in, "notes"),
                         searchText(Stream.concat(Stream.of(text(in, "name"), text(in, "nameMy")),
-                                strings(in, "alternateNames").stream()))}));
-                rows.put(prisonAlternateName, positioned(r.id, strings(in, "alternateNames")));
+                                strings(in, "alternateNames").stream())), jsonArray(in, "alternateNames")}));
             }
             case SOURCE -> rows.put(source, List.<Object[]>of(new Object[] {r.id, r.version, r.createdAt,
                     r.updatedAt, r.deletedAt, text(in, "name"), text(in, "kind"), text(in, "url"), text(in, "contact"),
@@ -123,9 +118,8 @@ final class Schema {
                         searchText(Stream.of(Stream.of(text(in, "title"), text(in, "description"),
                                 text(in, "locationName")), strings(in, "perpetrators").stream(),
                                 strings(in, "opposingForces").stream()).flatMap(s -> s)),
-                        r.submittedBy}));
-                rows.put(incidentPerpetrator, positioned(r.id, strings(in, "perpetrators")));
-                rows.put(incidentOpposingForce, positioned(r.id, strings(in, "opposingForces")));
+                        r.submittedBy, jsonArray(in, "perpetrators"), jsonArray(in, "opposingForces"),
+                        jsonArray(in, "citations")}));
                 rows.put(incidentCitation, citations(r.id, in));
             }
             case ARMED_INMATE_REPORT -> {
@@ -140,8 +134,8 @@ final class Schema {
                         effectiveFrom, effectiveTo, integer(armed, "min"), integer(armed, "best"),
                         integer(armed, "max"), text(in, "coercion"), bool(in, "usedInCombat"),
                         text(in, "verificationStatus"), text(in, "confidentiality"), text(in, "notes"),
-                        text(in, "externalRef"), r.submittedBy}));
-                rows.put(reportCategory, members(r.id, strings(in, "inmateCategories")));
+                        text(in, "externalRef"), r.submittedBy, jsonArray(in, "inmateCategories"),
+                        jsonArray(in, "inducements"), jsonArray(in, "roles"), jsonArray(in, "citations")}));
                 rows.put(reportInducement, members(r.id, strings(in, "inducements")));
                 rows.put(reportRole, members(r.id, strings(in, "roles")));
                 rows.put(reportCitation, citations(r.id, in));
@@ -154,7 +148,8 @@ final class Schema {
                         integer(count, "min"), integer(count, "best"), integer(count, "max"), text(person, "name"),
                         text(person, "prisonerNumber"), integer(person, "age"), text(person, "gender"),
                         text(person, "hometown"), date(in, "occurredOn"), text(in, "verificationStatus"),
-                        text(in, "confidentiality"), text(in, "notes"), text(in, "externalRef"), r.submittedBy}));
+                        text(in, "confidentiality"), text(in, "notes"), text(in, "externalRef"), r.submittedBy,
+                        jsonArray(in, "citations")}));
                 rows.put(casualtyCitation, citations(r.id, in));
             }
             default -> throw new IllegalStateException(r.kind.name());
@@ -169,12 +164,22 @@ final class Schema {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static List<Object[]> positioned(UUID owner, List<String> values) {
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
-            rows.add(new Object[] {owner, i, values.get(i)});
+    /**
+     * A list as the service keeps it in its record's row (V19): one JSON array, empty when absent, its objects
+     * without null fields.
+     */
+    private static String jsonArray(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return "[]";
         }
-        return rows;
+        JsonNode copy = value.deepCopy();
+        copy.forEach(element -> {
+            if (element instanceof ObjectNode object) {
+                object.properties().removeIf(property -> property.getValue().isNull());
+            }
+        });
+        return copy.toString();
     }
 
     private static List<Object[]> members(UUID owner, List<String> values) {

@@ -4,6 +4,7 @@ import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -18,6 +19,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
+import org.prisonwatch.caserecord.Citation;
+import org.prisonwatch.caserecord.CitationListColumn;
 import org.prisonwatch.caserecord.EmbeddedCitation;
 import org.prisonwatch.caserecord.EmbeddedCount;
 import org.prisonwatch.caserecord.VerificationStatus;
@@ -58,23 +63,34 @@ public class ArmedInmateReport extends ProtectedEntity {
     })
     public EmbeddedCount inmatesArmed;
 
-    @ElementCollection
-    @CollectionTable(name = "armed_inmate_report_category", joinColumns = @JoinColumn(name = "report_id"))
-    @Enumerated(EnumType.STRING)
-    @Column(name = "category", nullable = false, length = 32)
-    public Set<InmateCategory> inmateCategories = new HashSet<>();
+    @Convert(converter = InmateCategoryListColumn.class)
+    @Mutability(Immutability.class)
+    @Column(name = "inmate_categories", nullable = false)
+    public List<InmateCategory> inmateCategories = List.of();
 
+    @Convert(converter = InducementListColumn.class)
+    @Mutability(Immutability.class)
+    @Column(nullable = false)
+    public List<Inducement> inducements = List.of();
+
+    /** The same inducements as rows, written with them and never read back: what the inducement filter searches. */
     @ElementCollection
     @CollectionTable(name = "armed_inmate_report_inducement", joinColumns = @JoinColumn(name = "report_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "inducement", nullable = false, length = 32)
-    public Set<Inducement> inducements = new HashSet<>();
+    public Set<Inducement> inducementRows = new HashSet<>();
 
+    @Convert(converter = InmateRoleListColumn.class)
+    @Mutability(Immutability.class)
+    @Column(nullable = false)
+    public List<InmateRole> roles = List.of();
+
+    /** The same roles as rows, written with them and never read back: what the role filter searches. */
     @ElementCollection
     @CollectionTable(name = "armed_inmate_report_role", joinColumns = @JoinColumn(name = "report_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "role", nullable = false, length = 32)
-    public Set<InmateRole> roles = new HashSet<>();
+    public Set<InmateRole> roleRows = new HashSet<>();
 
     @Enumerated(EnumType.STRING)
     @Column(length = 20)
@@ -87,10 +103,19 @@ public class ArmedInmateReport extends ProtectedEntity {
     @Column(name = "verification_status", nullable = false, length = 16)
     public VerificationStatus verificationStatus;
 
+    @Convert(converter = CitationListColumn.class)
+    @Mutability(Immutability.class)
+    @Column(nullable = false)
+    public List<Citation> citations = List.of();
+
+    /**
+     * The same citations as rows, written with them and never read back: a row's foreign key keeps a cited source
+     * from vanishing, and SQL on either database can find what cites a source (H2 cannot look inside JSON).
+     */
     @ElementCollection
     @CollectionTable(name = "armed_inmate_report_citation", joinColumns = @JoinColumn(name = "report_id"))
     @OrderColumn(name = "position")
-    public List<EmbeddedCitation> citations = new ArrayList<>();
+    public List<EmbeddedCitation> citationRows = new ArrayList<>();
 
     @Column(length = 10000)
     public String notes;

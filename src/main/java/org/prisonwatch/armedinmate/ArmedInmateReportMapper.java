@@ -20,7 +20,7 @@ final class ArmedInmateReportMapper {
                 r.reportedOn, r.periodFrom, r.periodTo, EmbeddedCount.toCount(r.inmatesArmed),
                 inDeclaredOrder(r.inmateCategories), inDeclaredOrder(r.inducements), inDeclaredOrder(r.roles),
                 r.coercion, r.usedInCombat, r.verificationStatus, r.confidentiality,
-                EmbeddedCitation.toCitations(r.citations), r.notes, r.externalRef,
+                r.citations, r.notes, r.externalRef,
                 ZawgyiOriginals.shown(r.zawgyiOriginals, disclosure.identifying()));
     }
 
@@ -28,7 +28,7 @@ final class ArmedInmateReportMapper {
         return new ArmedInmateReportInput(r.prisonId, r.incidentId, r.reportedOn, r.periodFrom, r.periodTo,
                 EmbeddedCount.toCount(r.inmatesArmed), inDeclaredOrder(r.inmateCategories),
                 inDeclaredOrder(r.inducements), inDeclaredOrder(r.roles), r.coercion, r.usedInCombat,
-                r.verificationStatus, r.confidentiality, EmbeddedCitation.toCitations(r.citations), r.notes,
+                r.verificationStatus, r.confidentiality, r.citations, r.notes,
                 r.externalRef);
     }
 
@@ -42,20 +42,26 @@ final class ArmedInmateReportMapper {
         r.effectiveTo = in.periodTo() != null ? in.periodTo() : in.periodFrom() != null ? in.periodFrom()
                 : in.reportedOn();
         r.inmatesArmed = EmbeddedCount.of(in.inmatesArmed());
-        replace(r.inmateCategories, in.inmateCategories());
-        replace(r.inducements, in.inducements());
-        replace(r.roles, in.roles());
+        r.inmateCategories = inDeclaredOrder(in.inmateCategories());
+        r.inducements = inDeclaredOrder(in.inducements());
+        replace(r.inducementRows, r.inducements);
+        r.roles = inDeclaredOrder(in.roles());
+        replace(r.roleRows, r.roles);
         r.coercion = in.coercion();
         r.usedInCombat = in.usedInCombat();
         r.verificationStatus = in.verificationStatus();
         r.confidentiality = in.confidentiality();
-        replace(r.citations, EmbeddedCitation.of(in.citations()));
+        r.citations = List.copyOf(in.citations());
+        replace(r.citationRows, EmbeddedCitation.of(in.citations()));
         r.notes = in.notes();
         r.externalRef = in.externalRef();
     }
 
-    /** Sets come back from the database in no order; the API lists them as the enum declares them. */
+    /**
+     * These lists are sets: each value once, listed as the enum declares them (stored so, and sorted again on the
+     * way out, since rows migrated from the old tables were listed alphabetically).
+     */
     private static <T extends Enum<T>> List<T> inDeclaredOrder(Collection<T> values) {
-        return values.stream().sorted().toList();
+        return values.stream().distinct().sorted().toList();
     }
 }

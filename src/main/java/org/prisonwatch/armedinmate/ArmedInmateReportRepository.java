@@ -25,8 +25,8 @@ public class ArmedInmateReportRepository implements PanacheRepositoryBase<ArmedI
                 .when(f.prisonId, "prisonId", "e.prisonId = :prisonId")
                 .when(f.stateRegion, "stateRegion",
                         "e.prisonId in (select p.id from Prison p where p.stateRegion = :stateRegion)")
-                .when(f.inducement, "inducement", ":inducement member of e.inducements")
-                .when(f.role, "role", ":role member of e.roles")
+                .when(f.inducement, "inducement", ":inducement member of e.inducementRows")
+                .when(f.role, "role", ":role member of e.roleRows")
                 .when(f.usedInCombat, "usedInCombat", "e.usedInCombat = :usedInCombat")
                 .when(f.from, "from", "e.effectiveTo >= :from")
                 .when(f.to, "to", "e.effectiveFrom <= :to");

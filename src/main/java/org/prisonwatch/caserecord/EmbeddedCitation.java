@@ -48,9 +48,4 @@ public class EmbeddedCitation {
         stored.excerpt = citation.excerpt();
         return stored;
     }
-
-    public static List<Citation> toCitations(List<EmbeddedCitation> stored) {
-        return stored.stream().map(c -> new Citation(c.sourceId, c.reliability, c.credibility, c.publishedOn, c.url,
-                c.excerpt)).toList();
-    }
 }

@@ -4,6 +4,7 @@ import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -16,6 +17,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
+import org.prisonwatch.caserecord.Citation;
+import org.prisonwatch.caserecord.CitationListColumn;
 import org.prisonwatch.caserecord.EmbeddedCitation;
 import org.prisonwatch.caserecord.EmbeddedCount;
 import org.prisonwatch.caserecord.VerificationStatus;
@@ -56,10 +61,19 @@ public class Casualty extends ProtectedEntity {
     @Column(name = "verification_status", nullable = false, length = 16)
     public VerificationStatus verificationStatus;
 
+    @Convert(converter = CitationListColumn.class)
+    @Mutability(Immutability.class)
+    @Column(nullable = false)
+    public List<Citation> citations = List.of();
+
+    /**
+     * The same citations as rows, written with them and never read back: a row's foreign key keeps a cited source
+     * from vanishing, and SQL on either database can find what cites a source (H2 cannot look inside JSON).
+     */
     @ElementCollection
     @CollectionTable(name = "casualty_citation", joinColumns = @JoinColumn(name = "casualty_id"))
     @OrderColumn(name = "position")
-    public List<EmbeddedCitation> citations = new ArrayList<>();
+    public List<EmbeddedCitation> citationRows = new ArrayList<>();
 
     @Column(length = 10000)
     public String notes;

@@ -2,6 +2,7 @@ package org.prisonwatch.casualty;
 
 import static org.prisonwatch.caserecord.ElementCollections.replace;
 
+import java.util.List;
 import org.prisonwatch.burmese.ZawgyiOriginals;
 import org.prisonwatch.caserecord.EmbeddedCitation;
 import org.prisonwatch.caserecord.EmbeddedCount;
@@ -19,12 +20,12 @@ final class CasualtyMapper {
         if (disclosure.identifying()) {
             return new CasualtyView(c.id, c.version, c.createdAt, c.updatedAt, c.incidentId, c.outcome, c.group,
                     EmbeddedCount.toCount(c.count), EmbeddedPerson.toPerson(c.person), c.occurredOn,
-                    c.verificationStatus, c.confidentiality, EmbeddedCitation.toCitations(c.citations), c.notes,
+                    c.verificationStatus, c.confidentiality, c.citations, c.notes,
                     c.externalRef, ZawgyiOriginals.shown(c.zawgyiOriginals, true));
         }
         return new PublicCasualtyView(c.id, c.version, c.createdAt, c.updatedAt, c.incidentId, c.outcome, c.group,
                 EmbeddedCount.toCount(c.count), c.occurredOn, c.verificationStatus, c.confidentiality,
-                EmbeddedCitation.toCitations(c.citations), c.notes, c.externalRef);
+                c.citations, c.notes, c.externalRef);
     }
 
     /** A partner cannot read the person: its writes keep the stored one unless it names one. */
@@ -45,7 +46,7 @@ final class CasualtyMapper {
     static CasualtyInput toInput(Casualty c) {
         return new CasualtyInput(c.incidentId, c.outcome, c.group, EmbeddedCount.toCount(c.count),
                 EmbeddedPerson.toPerson(c.person), c.occurredOn, c.verificationStatus, c.confidentiality,
-                EmbeddedCitation.toCitations(c.citations), c.notes, c.externalRef);
+                c.citations, c.notes, c.externalRef);
     }
 
     static void apply(CasualtyInput in, Casualty c) {
@@ -57,7 +58,8 @@ final class CasualtyMapper {
         c.occurredOn = in.occurredOn();
         c.verificationStatus = in.verificationStatus();
         c.confidentiality = in.confidentiality();
-        replace(c.citations, EmbeddedCitation.of(in.citations()));
+        c.citations = List.copyOf(in.citations());
+        replace(c.citationRows, EmbeddedCitation.of(in.citations()));
         c.notes = in.notes();
         c.externalRef = in.externalRef();
     }

@@ -5,6 +5,7 @@ import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -18,7 +19,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
+import org.prisonwatch.caserecord.Citation;
+import org.prisonwatch.caserecord.CitationListColumn;
 import org.prisonwatch.caserecord.EmbeddedCitation;
+import org.prisonwatch.caserecord.NameListColumn;
 import org.prisonwatch.caserecord.EmbeddedCount;
 import org.prisonwatch.caserecord.VerificationStatus;
 import org.prisonwatch.caserecord.ProtectedEntity;
@@ -61,17 +67,15 @@ public class Incident extends ProtectedEntity {
     @Column(name = "reported_on")
     public LocalDate reportedOn;
 
-    @ElementCollection
-    @CollectionTable(name = "incident_perpetrator", joinColumns = @JoinColumn(name = "incident_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "name", nullable = false, length = 300)
-    public List<String> perpetrators = new ArrayList<>();
+    @Convert(converter = NameListColumn.class)
+    @Mutability(Immutability.class)
+    @Column(nullable = false)
+    public List<String> perpetrators = List.of();
 
-    @ElementCollection
-    @CollectionTable(name = "incident_opposing_force", joinColumns = @JoinColumn(name = "incident_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "name", nullable = false, length = 300)
-    public List<String> opposingForces = new ArrayList<>();
+    @Convert(converter = NameListColumn.class)
+    @Mutability(Immutability.class)
+    @Column(name = "opposing_forces", nullable = false)
+    public List<String> opposingForces = List.of();
 
     @Embedded
     @AttributeOverrides({
@@ -85,10 +89,19 @@ public class Incident extends ProtectedEntity {
     @Column(name = "verification_status", nullable = false, length = 16)
     public VerificationStatus verificationStatus;
 
+    @Convert(converter = CitationListColumn.class)
+    @Mutability(Immutability.class)
+    @Column(nullable = false)
+    public List<Citation> citations = List.of();
+
+    /**
+     * The same citations as rows, written with them and never read back: a row's foreign key keeps a cited source
+     * from vanishing, and SQL on either database can find what cites a source (H2 cannot look inside JSON).
+     */
     @ElementCollection
     @CollectionTable(name = "incident_citation", joinColumns = @JoinColumn(name = "incident_id"))
     @OrderColumn(name = "position")
-    public List<EmbeddedCitation> citations = new ArrayList<>();
+    public List<EmbeddedCitation> citationRows = new ArrayList<>();
 
     @Column(name = "external_ref", length = 200)
     public String externalRef;

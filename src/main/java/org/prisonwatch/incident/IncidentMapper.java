@@ -28,9 +28,8 @@ final class IncidentMapper {
         Double longitude = exact ? i.longitude : roundToHundredths(i.longitude);
         return new IncidentView(i.id, i.version, i.createdAt, i.updatedAt, i.type, i.title, i.description,
                 i.prisonId, i.locationName, latitude, longitude, i.occurredFrom, i.occurredTo, i.datePrecision,
-                i.reportedOn, List.copyOf(i.perpetrators), List.copyOf(i.opposingForces),
-                EmbeddedCount.toCount(i.peopleAffected), i.verificationStatus, i.confidentiality,
-                EmbeddedCitation.toCitations(i.citations), i.externalRef,
+                i.reportedOn, i.perpetrators, i.opposingForces, EmbeddedCount.toCount(i.peopleAffected),
+                i.verificationStatus, i.confidentiality, i.citations, i.externalRef,
                 ZawgyiOriginals.shown(i.zawgyiOriginals, disclosure.identifying()));
     }
 
@@ -63,8 +62,8 @@ final class IncidentMapper {
     static IncidentInput toInput(Incident i) {
         return new IncidentInput(i.type, i.title, i.description, i.prisonId, i.locationName, i.latitude,
                 i.longitude, i.occurredFrom, i.occurredTo, i.datePrecision, i.reportedOn,
-                List.copyOf(i.perpetrators), List.copyOf(i.opposingForces), EmbeddedCount.toCount(i.peopleAffected),
-                i.verificationStatus, i.confidentiality, EmbeddedCitation.toCitations(i.citations), i.externalRef);
+                i.perpetrators, i.opposingForces, EmbeddedCount.toCount(i.peopleAffected), i.verificationStatus,
+                i.confidentiality, i.citations, i.externalRef);
     }
 
     static void apply(IncidentInput in, Incident i) {
@@ -79,12 +78,13 @@ final class IncidentMapper {
         i.occurredTo = in.occurredTo();
         i.datePrecision = in.datePrecision();
         i.reportedOn = in.reportedOn();
-        replace(i.perpetrators, in.perpetrators());
-        replace(i.opposingForces, in.opposingForces());
+        i.perpetrators = List.copyOf(in.perpetrators());
+        i.opposingForces = List.copyOf(in.opposingForces());
         i.peopleAffected = EmbeddedCount.of(in.peopleAffected());
         i.verificationStatus = in.verificationStatus();
         i.confidentiality = in.confidentiality();
-        replace(i.citations, EmbeddedCitation.of(in.citations()));
+        i.citations = List.copyOf(in.citations());
+        replace(i.citationRows, EmbeddedCitation.of(in.citations()));
         i.externalRef = in.externalRef();
         i.searchText = SearchText.of(Stream.of(Stream.of(i.title, i.description, i.locationName),
                 i.perpetrators.stream(), i.opposingForces.stream()).flatMap(s -> s));

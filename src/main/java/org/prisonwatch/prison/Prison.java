@@ -1,18 +1,17 @@
 package org.prisonwatch.prison;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
+import org.prisonwatch.caserecord.NameListColumn;
 import org.prisonwatch.caserecord.VersionedEntity;
 
 /** A place of detention. */
@@ -26,11 +25,10 @@ public class Prison extends VersionedEntity {
     @Column(name = "name_my", length = 300)
     public String nameMy;
 
-    @ElementCollection
-    @CollectionTable(name = "prison_alternate_name", joinColumns = @JoinColumn(name = "prison_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "name", nullable = false, length = 300)
-    public List<String> alternateNames = new ArrayList<>();
+    @Convert(converter = NameListColumn.class)
+    @Mutability(Immutability.class)
+    @Column(name = "alternate_names", nullable = false)
+    public List<String> alternateNames = List.of();
 
     @Enumerated(EnumType.STRING)
     @Column(length = 32)

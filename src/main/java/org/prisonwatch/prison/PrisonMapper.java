@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.prisonwatch.api.SearchText;
 import org.prisonwatch.burmese.ZawgyiOriginals;
-import org.prisonwatch.caserecord.ElementCollections;
 import org.prisonwatch.gate.Disclosure;
 
 /** Moves prison fields between the API records and the entity. */
@@ -15,13 +14,13 @@ final class PrisonMapper {
 
     static PrisonView toView(Prison p, Disclosure disclosure) {
         return new PrisonView(p.id, p.version, p.createdAt, p.updatedAt, p.name, p.nameMy,
-                List.copyOf(p.alternateNames), p.kind, p.stateRegion, p.township, p.pcode, p.latitude, p.longitude,
+                p.alternateNames, p.kind, p.stateRegion, p.township, p.pcode, p.latitude, p.longitude,
                 p.controlledBy, p.status, p.inConflictZone, p.estimatedPopulation, p.notes,
                 ZawgyiOriginals.shown(p.zawgyiOriginals, disclosure.identifying()));
     }
 
     static PrisonInput toInput(Prison p) {
-        return new PrisonInput(p.name, p.nameMy, List.copyOf(p.alternateNames), p.kind, p.stateRegion, p.township,
+        return new PrisonInput(p.name, p.nameMy, p.alternateNames, p.kind, p.stateRegion, p.township,
                 p.pcode, p.latitude, p.longitude, p.controlledBy, p.status, p.inConflictZone, p.estimatedPopulation,
                 p.notes);
     }
@@ -29,7 +28,7 @@ final class PrisonMapper {
     static void apply(PrisonInput in, Prison p) {
         p.name = in.name();
         p.nameMy = in.nameMy();
-        ElementCollections.replace(p.alternateNames, in.alternateNames());
+        p.alternateNames = List.copyOf(in.alternateNames());
         p.kind = in.kind();
         p.stateRegion = in.stateRegion();
         p.township = in.township();

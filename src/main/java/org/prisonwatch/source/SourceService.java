@@ -40,9 +40,9 @@ public class SourceService extends RecordService<Source, SourceInput, SourceResp
     @Override
     protected void ensureUnreferenced(Source source) {
         refuseIfReferenced(
-                referencing("incidents", "from Incident e join e.citations c where c.sourceId = :id", source.id),
+                referencing("incidents", "from Incident e join e.citationRows c where c.sourceId = :id", source.id),
                 referencing("armed-inmate-reports",
-                        "from ArmedInmateReport e join e.citations c where c.sourceId = :id", source.id),
-                referencing("casualties", "from Casualty e join e.citations c where c.sourceId = :id", source.id));
+                        "from ArmedInmateReport e join e.citationRows c where c.sourceId = :id", source.id),
+                referencing("casualties", "from Casualty e join e.citationRows c where c.sourceId = :id", source.id));
     }
 }

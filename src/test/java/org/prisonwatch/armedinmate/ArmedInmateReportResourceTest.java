@@ -2,8 +2,10 @@ package org.prisonwatch.armedinmate;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.prisonwatch.support.Api.api;
 import static org.prisonwatch.support.Api.hostile;
+import static org.prisonwatch.support.Api.patch;
 import static org.prisonwatch.support.Fixtures.create;
 import static org.prisonwatch.support.Fixtures.incident;
 import static org.prisonwatch.support.Fixtures.prison;
@@ -74,5 +76,29 @@ class ArmedInmateReportResourceTest {
                 .get("/api/v1/armed-inmate-reports").then().body("items.id", contains(plainId));
         api().queryParam("prisonId", prisonId).queryParam("sort", "-reportedOn")
                 .get("/api/v1/armed-inmate-reports").then().body("items.id", contains(plainId, rankId));
+    }
+
+    /**
+     * A report's inducements and roles are read from its row but searched in rows of their own: a change to them
+     * must move the rows with it, or the filters would find the report by what it no longer says.
+     */
+    @Test
+    void theFiltersFollowAChangedList() {
+        String prisonId = prison(unique("Kachin"));
+        Map<String, Object> body = reportBody(prisonId);
+        body.putAll(Map.of("inducements", List.of("RANK_REINSTATEMENT"), "roles", List.of("FRONTLINE_COMBAT")));
+        String id = create("armed-inmate-reports", body);
+        String etag = api().get("/api/v1/armed-inmate-reports/" + id).then().extract().header("ETag");
+
+        patch(etag).body(Map.of("inducements", List.of("AMNESTY", "PAYMENT"), "roles", List.of()))
+                .patch("/api/v1/armed-inmate-reports/" + id).then().statusCode(200)
+                .body("inducements", contains("AMNESTY", "PAYMENT")).body("roles", hasSize(0));
+
+        for (String gone : List.of("inducement=RANK_REINSTATEMENT", "role=FRONTLINE_COMBAT")) {
+            api().get("/api/v1/armed-inmate-reports?prisonId=" + prisonId + "&" + gone).then().statusCode(200)
+                    .body("items", hasSize(0));
+        }
+        api().get("/api/v1/armed-inmate-reports?prisonId=" + prisonId + "&inducement=PAYMENT").then()
+                .body("items.id", contains(id));
     }
 }

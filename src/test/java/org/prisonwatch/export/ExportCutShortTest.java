@@ -42,7 +42,7 @@ import org.prisonwatch.support.RawHttp;
 @QuarkusTest
 class ExportCutShortTest {
 
-    /** A page of incidents: a select from incident with an ORDER BY (element collections and prisons do not match). */
+    /** A page of incidents: a select from incident with an ORDER BY (prisons and citation rows do not match). */
     private static final Pattern INCIDENT_PAGE = Pattern.compile("(?is)\\bfrom\\s+incident\\b.*\\border\\s+by\\b");
 
     @TestHTTPResource("/api/v1/prisons/")

@@ -59,6 +59,8 @@ class IncidentResourceTest {
 
         api().get("/api/v1/incidents/" + id).then().statusCode(200)
                 .body("citations", hasSize(1)).body("perpetrators", contains("Myanmar military"));
+        assertEquals("[\"Myanmar military\"]", db.string("select perpetrators from incident where id = ?", id));
+        // the row's copy is what is read; the citation's row holds its source against deletion
         assertEquals(1, db.count("select count(*) from incident_citation where incident_id = ?", id));
     }
 

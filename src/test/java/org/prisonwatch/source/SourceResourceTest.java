@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.prisonwatch.support.Api.api;
+import static org.prisonwatch.support.Api.patch;
 import static org.prisonwatch.support.Fixtures.create;
 import static org.prisonwatch.support.Fixtures.incidentBody;
 import static org.prisonwatch.support.Fixtures.source;
@@ -59,5 +60,22 @@ class SourceResourceTest {
         api().header("If-Match", "\"1\"").delete("/api/v1/incidents/" + incidentId).then().statusCode(204);
         api().header("If-Match", "\"1\"").delete("/api/v1/sources/" + id).then().statusCode(204);
         assertEquals(1, db.count("select count(*) from source where id = ? and deleted_at is not null", id));
+    }
+
+    /** What cites a source is found in citation rows, the record's list being in its row: they change together. */
+    @Test
+    void aSourceNoLongerCitedCanBeDeleted() {
+        String first = source();
+        String second = source();
+        Map<String, Object> incident = incidentBody(null, "2025-01-01", "2025-01-01");
+        incident.put("citations", List.of(Map.of("sourceId", first)));
+        String incidentId = create("incidents", incident);
+
+        patch("\"1\"").body(Map.of("citations", List.of(Map.of("sourceId", second, "excerpt", "moved"))))
+                .patch("/api/v1/incidents/" + incidentId).then().statusCode(200)
+                .body("citations.sourceId", contains(second));
+        api().header("If-Match", "\"1\"").delete("/api/v1/sources/" + second).then().statusCode(409);
+        api().header("If-Match", "\"1\"").delete("/api/v1/sources/" + first).then().statusCode(204);
+        assertEquals(1, db.count("select count(*) from incident_citation where incident_id = ?", incidentId));
     }
 }
