@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -158,7 +159,7 @@ public final class Keyset<E> {
         if (more) {
             rows = rows.subList(0, limit);
         }
-        String from = cursor != null ? cursor : cursors.seal(cursorScope, new byte[0]);
+        Supplier<String> from = cursor != null ? () -> cursor : () -> cursors.seal(cursorScope, new byte[0]);
         return new Slice<>(rows, more, from, row -> cursors.seal(cursorScope, write(em, key, row)));
     }
 

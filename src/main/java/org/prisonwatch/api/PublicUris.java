@@ -3,6 +3,7 @@ package org.prisonwatch.api;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -17,6 +18,14 @@ public final class PublicUris {
 
     static final String BASE_URL = "prisonwatch.public-base-url";
 
+    private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
+
+    /** The base as configured, read once per configuration: a lookup on every link cost a tenth of a list's time. */
+    private static volatile ConfiguredBase configuredBase;
+
+    private record ConfiguredBase(Config config, String base) {
+    }
+
     private PublicUris() {
     }
 
@@ -29,12 +38,21 @@ public final class PublicUris {
     public static URI withParameter(UriInfo request, String name, String value) {
         URI relative = request.getRequestUriBuilder().replaceQueryParam(name, value).build();
         // one leading slash: a path sent as //host/... must not become a reference to another host
-        String path = relative.getRawPath().replaceFirst("^/+", "/");
+        String path = LEADING_SLASHES.matcher(relative.getRawPath()).replaceFirst("/");
         return URI.create(base(request) + path + (relative.getRawQuery() == null ? "" : "?" + relative.getRawQuery()));
     }
 
     private static String base(UriInfo request) {
         Config config = ConfigProvider.getConfig();
+        ConfiguredBase known = configuredBase;
+        if (known == null || known.config() != config) {
+            known = new ConfiguredBase(config, base(config));
+            configuredBase = known;
+        }
+        return known.base();
+    }
+
+    private static String base(Config config) {
         Optional<String> configured = config.getOptionalValue(BASE_URL, String.class).map(String::strip)
                 .filter(url -> !url.isEmpty());
         if (configured.isPresent()) {

@@ -143,7 +143,7 @@ public class ChangeFeed {
         rows.sort(order);
         boolean more = own.more() || others.more() || rows.size() > limit;
         List<RecordChange> page = rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
-        return new Slice<>(page, more, own.from(),
+        return new Slice<>(page, more, own::from,
                 row -> (caller.equals(row.submittedBy) ? own : others).cursorAfter().apply(row));
     }
 
