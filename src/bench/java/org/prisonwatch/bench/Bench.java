@@ -512,7 +512,7 @@ public final class Bench {
             }
             table.row(run.name, "raw JDBC: incident by id", rate(run.rawById.perSecond(), "reads/s"),
                     fmt(run.rawById.p50Millis()), fmt(run.rawById.p99Millis()), "-",
-                    "one connection: its row and three collections, as the service reads an uncached one");
+                    "one connection: its row, lists included, as the service reads an uncached one");
             table.row(run.name, "raw JDBC: first page of 50", rate(run.rawFirstPage.perSecond(), "pages/s"),
                     fmt(run.rawFirstPage.p50Millis()), fmt(run.rawFirstPage.p99Millis()), "-",
                     "one connection, same SQL and rows as the API page");
