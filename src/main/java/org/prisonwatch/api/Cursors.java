@@ -1,5 +1,7 @@
 package org.prisonwatch.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.Startup;
@@ -73,9 +75,24 @@ public class Cursors {
         return Arc.container().instance(Cursors.class).get();
     }
 
+    /**
+     * Cursors sealed lately, by what they seal: sealing is a function of its input (see the synthetic IV above), so
+     * one sealed again is taken from here. A list read again and again (an app polling its first page) sealed the
+     * same next cursor each time, at a twentieth of the page's time.
+     */
+    private final Cache<Sealed, String> sealed = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record Sealed(ByteBuffer associated, ByteBuffer position) {
+    }
+
     /** The opaque, URL-safe cursor for a position in the given scope, for the current caller. */
     public String seal(CursorScope scope, byte[] position) {
         byte[] associated = associatedData(scope);
+        return sealed.get(new Sealed(ByteBuffer.wrap(associated), ByteBuffer.wrap(position.clone())),
+                input -> seal(associated, position));
+    }
+
+    private String seal(byte[] associated, byte[] position) {
         byte[] nonce = Arrays.copyOf(hmac(nonceKey, ByteBuffer.allocate(4).putInt(associated.length).array(),
                 associated, position), NONCE_BYTES);
         try {

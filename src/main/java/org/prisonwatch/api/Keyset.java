@@ -98,6 +98,11 @@ public final class Keyset<E> {
         return new Page<>(slice.rows().stream().map(toView).toList(), slice.more() ? slice.next() : null);
     }
 
+    /** A page of this list, to be read by whoever takes it. */
+    public PageQuery<E> query(EntityManager em, Filter filter, PageParams params) {
+        return new PageQuery<>(this, em, filter, params);
+    }
+
     /** What this keyset's cursors in the given sort are sealed for. */
     public CursorScope cursorScope(String sort, String parameter) {
         return new CursorScope(scope + ":" + sort, parameter);
@@ -120,6 +125,62 @@ public final class Keyset<E> {
      * @param parameter the query parameter the cursor came in, named in the problem when it does not open
      */
     public Slice<E> slice(EntityManager em, Filter filter, String sort, String parameter, String cursor, int limit) {
+        return slice(em, filter, sort, parameter, cursor, limit, new Selection<E, E>() {
+            @Override
+            public String select(String keyPath, String uniquePath) {
+                return alias;
+            }
+
+            @Override
+            public Class<E> type() {
+                return entity;
+            }
+
+            @Override
+            public Object valueOf(SortKey<E> key, E row) {
+                return Keyset.valueOf(em, key, row);
+            }
+        });
+    }
+
+    /**
+     * The rows {@link #page} would read, but of each only the given attributes (of the alias): one narrow query for
+     * callers that already hold the rest. Each row holds the attributes in the order given, then the sort value
+     * and the unique key that its cursor is made of.
+     */
+    public Slice<Object[]> columns(EntityManager em, Filter filter, PageParams params, List<String> attributes) {
+        int given = attributes.size();
+        return slice(em, filter, params.sort, "cursor", params.cursor, params.limitOrDefault(), new Selection<E, Object[]>() {
+            @Override
+            public String select(String keyPath, String uniquePath) {
+                return attributes.stream().map(attribute -> alias + "." + attribute)
+                        .collect(Collectors.joining(", ", "", ", " + keyPath + ", " + uniquePath));
+            }
+
+            @Override
+            public Class<Object[]> type() {
+                return Object[].class;
+            }
+
+            @Override
+            public Object valueOf(SortKey<E> key, Object[] row) {
+                return row[key == unique ? given + 1 : given];
+            }
+        });
+    }
+
+    /** What a read selects of each row, and how the values of a position are read back from a row it returned. */
+    private interface Selection<E, R> {
+
+        String select(String keyPath, String uniquePath);
+
+        Class<R> type();
+
+        Object valueOf(SortKey<E> key, R row);
+    }
+
+    private <R> Slice<R> slice(EntityManager em, Filter filter, String sort, String parameter, String cursor,
+            int limit, Selection<E, R> selection) {
         String sortParam = sort == null || sort.isBlank() ? unique.name() : sort.strip();
         boolean descending = sortParam.startsWith("-");
         SortKey<E> key = sortKeys.get(descending ? sortParam.substring(1) : sortParam);
@@ -145,8 +206,8 @@ public final class Keyset<E> {
         }
         String order = (fixedFirst == null ? "" : fixedFirst + dir + ", ")
                 + (key == unique ? uniquePath + dir : keyPath + dir + ", " + uniquePath + dir);
-        TypedQuery<E> query = em.createQuery("select " + alias + " from " + entity.getSimpleName() + " " + alias
-                + " where " + where + " order by " + order, entity);
+        TypedQuery<R> query = em.createQuery("select " + selection.select(keyPath, uniquePath) + " from "
+                + entity.getSimpleName() + " " + alias + " where " + where + " order by " + order, selection.type());
         filter.parameters().forEach(query::setParameter);
         if (after != null) {
             query.setParameter("afterKey", after[after.length - 1]);
@@ -154,13 +215,13 @@ public final class Keyset<E> {
                 query.setParameter("afterValue", after[0]);
             }
         }
-        List<E> rows = query.setMaxResults(limit + 1).getResultList();
+        List<R> rows = query.setMaxResults(limit + 1).getResultList();
         boolean more = rows.size() > limit;
         if (more) {
             rows = rows.subList(0, limit);
         }
         Supplier<String> from = cursor != null ? () -> cursor : () -> cursors.seal(cursorScope, new byte[0]);
-        return new Slice<>(rows, more, from, row -> cursors.seal(cursorScope, write(em, key, row)));
+        return new Slice<>(rows, more, from, row -> cursors.seal(cursorScope, write(key, selection, row)));
     }
 
     /** The key's HQL: an attribute of the alias, or an expression in parentheses written against the alias. */
@@ -169,13 +230,13 @@ public final class Keyset<E> {
     }
 
     /** The position after a row: its sort value (unless sorted by the unique key), then its unique key. */
-    private byte[] write(EntityManager em, SortKey<E> key, E row) {
+    private <R> byte[] write(SortKey<E> key, Selection<E, R> selection, R row) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             if (key != unique) {
-                key.codec().write(out, valueOf(em, key, row));
+                key.codec().write(out, selection.valueOf(key, row));
             }
-            unique.codec().write(out, valueOf(em, unique, row));
+            unique.codec().write(out, selection.valueOf(unique, row));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

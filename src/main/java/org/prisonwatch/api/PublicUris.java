@@ -2,10 +2,15 @@ package org.prisonwatch.api;
 
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
 /**
  * The URLs the service hands out (Location, Link, the service index), never built from the caller's Host header
@@ -34,12 +39,47 @@ public final class PublicUris {
         return URI.create(base(request) + path);
     }
 
-    /** The public URI of the request itself with one query parameter set: the next page of a list. */
+    /**
+     * The public URI of the request itself with one query parameter set: the next page of a list. Made from the
+     * request's path and query as they were sent, the parameter's other values left out and the new one added
+     * last, as {@code UriBuilder.replaceQueryParam} does, but without its four parses of the URL (a twelfth of a
+     * list page's time).
+     */
     public static URI withParameter(UriInfo request, String name, String value) {
-        URI relative = request.getRequestUriBuilder().replaceQueryParam(name, value).build();
+        ResteasyReactiveRequestContext current = CurrentRequestManager.get();
+        String rawPath;
+        String rawQuery;
+        if (current != null) {
+            // normalised (dot segments gone), as the request URI the builder was given; still percent-encoded
+            rawPath = current.serverRequest().getRequestNormalisedPath();
+            rawQuery = replaceParameter(current.serverRequest().query(), name, value);
+        } else {
+            URI relative = request.getRequestUriBuilder().replaceQueryParam(name, value).build();
+            rawPath = relative.getRawPath();
+            rawQuery = relative.getRawQuery();
+        }
         // one leading slash: a path sent as //host/... must not become a reference to another host
-        String path = LEADING_SLASHES.matcher(relative.getRawPath()).replaceFirst("/");
-        return URI.create(base(request) + path + (relative.getRawQuery() == null ? "" : "?" + relative.getRawQuery()));
+        String path = LEADING_SLASHES.matcher(rawPath).replaceFirst("/");
+        return URI.create(base(request) + path + (rawQuery == null ? "" : "?" + rawQuery));
+    }
+
+    /**
+     * A raw query string without the parameter's values, then the parameter with its new value; a fragment a client
+     * sent after it is no part of the query, and empty parts at its end are dropped, as the builder drops them.
+     */
+    static String replaceParameter(String rawQuery, String name, String value) {
+        StringJoiner query = new StringJoiner("&");
+        int fragment = rawQuery == null ? -1 : rawQuery.indexOf('#');
+        String sent = fragment < 0 ? rawQuery : rawQuery.substring(0, fragment);
+        if (sent != null && !sent.isEmpty()) {
+            for (String part : sent.split("&")) {
+                int equals = part.indexOf('=');
+                if (!(equals < 0 ? part : part.substring(0, equals)).equals(name)) {
+                    query.add(part);
+                }
+            }
+        }
+        return query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)).toString();
     }
 
     private static String base(UriInfo request) {

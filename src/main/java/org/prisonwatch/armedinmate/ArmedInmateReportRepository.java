@@ -4,11 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.function.Function;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
-import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageQuery;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.SortKey;
 
@@ -20,7 +19,7 @@ public class ArmedInmateReportRepository implements PanacheRepositoryBase<ArmedI
             new SortKey<>("reportedOn", "reportedOn", r -> r.reportedOn, LocalDate::parse),
             new SortKey<>("updatedAt", "updatedAt", r -> r.updatedAt, java.time.Instant::parse));
 
-    Page<ArmedInmateReport> list(ArmedInmateReportFilter f, PageParams page, Audience audience) {
+    PageQuery<ArmedInmateReport> list(ArmedInmateReportFilter f, PageParams page, Audience audience) {
         Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null")
                 .when(f.prisonId, "prisonId", "e.prisonId = :prisonId")
                 .when(f.stateRegion, "stateRegion",
@@ -30,6 +29,6 @@ public class ArmedInmateReportRepository implements PanacheRepositoryBase<ArmedI
                 .when(f.usedInCombat, "usedInCombat", "e.usedInCombat = :usedInCombat")
                 .when(f.from, "from", "e.effectiveTo >= :from")
                 .when(f.to, "to", "e.effectiveFrom <= :to");
-        return KEYSET.page(getEntityManager(), filter, page, Function.identity());
+        return KEYSET.query(getEntityManager(), filter, page);
     }
 }

@@ -3,11 +3,10 @@ package org.prisonwatch.casualty;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import java.util.function.Function;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
-import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageQuery;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.SortKey;
 
@@ -18,7 +17,7 @@ public class CasualtyRepository implements PanacheRepositoryBase<Casualty, UUID>
     static final Keyset<Casualty> KEYSET = new Keyset<>(Casualty.class,
             new SortKey<>("updatedAt", "updatedAt", c -> c.updatedAt, java.time.Instant::parse));
 
-    Page<Casualty> list(CasualtyFilter f, PageParams page, Audience audience) {
+    PageQuery<Casualty> list(CasualtyFilter f, PageParams page, Audience audience) {
         Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null")
                 .when(f.outcome, "outcome", "e.outcome = :outcome")
                 .when(f.group, "group", "e.group = :group")
@@ -33,6 +32,6 @@ public class CasualtyRepository implements PanacheRepositoryBase<Casualty, UUID>
             filter.always("e.incidentId in (select i.id from Incident i where " + incident.where() + ")");
             incident.parameters().forEach(filter::bind);
         }
-        return KEYSET.page(getEntityManager(), filter, page, Function.identity());
+        return KEYSET.query(getEntityManager(), filter, page);
     }
 }

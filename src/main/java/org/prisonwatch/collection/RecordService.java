@@ -24,13 +24,16 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.access.Callers;
+import org.prisonwatch.access.Confidentiality;
 import org.prisonwatch.api.IfMatch;
 import org.prisonwatch.api.MergePatch;
 import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageQuery;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.ProblemType;
 import org.prisonwatch.api.RecordReference;
+import org.prisonwatch.api.Slice;
 import org.prisonwatch.api.Upserted;
 import org.prisonwatch.audit.AuditAction;
 import org.prisonwatch.burmese.UnicodeInput;
@@ -42,6 +45,7 @@ import org.prisonwatch.caserecord.RecordKind;
 import org.prisonwatch.caserecord.VerificationStatus;
 import org.prisonwatch.caserecord.VersionedEntity;
 import org.prisonwatch.gate.GatedRecord;
+import org.prisonwatch.gate.RecordFacts;
 import org.prisonwatch.gate.RecordGate;
 import org.prisonwatch.journal.WriteJournal;
 
@@ -87,8 +91,17 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
 
     protected final RecordKind<E, I, V> kind;
 
+    /** Whether the records carry a confidentiality and a submitter (all but reference data). */
+    private final boolean protectedKind;
+
+    /** What {@link #show(PageQuery)} reads of each row first: what the gate decides by. */
+    private final List<String> gatingAttributes;
+
     protected RecordService(RecordKind<E, I, V> kind) {
         this.kind = kind;
+        this.protectedKind = ProtectedEntity.class.isAssignableFrom(kind.entityType());
+        this.gatingAttributes = protectedKind ? List.of("id", "version", "confidentiality", "submittedBy")
+                : List.of("id", "version");
     }
 
     /** Copies the input onto the entity; collections with references override this to check them first. */
@@ -109,9 +122,25 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         return gate.showOne(kind.renderer(), id, () -> live(id, LockModeType.NONE));
     }
 
-    /** A page of entities, already restricted to what the caller may see, rendered through the gate. */
-    protected Page<V> show(Page<E> page) {
-        return gate.showPage(kind.renderer(), page);
+    /**
+     * A page of records, already restricted to what the caller may see, rendered through the gate. First only the
+     * rows' gating facts are read, and when the gate keeps a render of every one of them for the caller that is
+     * the page, one narrow query; otherwise the rows are read whole.
+     */
+    protected Page<V> show(PageQuery<E> query) {
+        if (gate.keepsRenders()) {
+            Slice<Object[]> facts = query.columns(gatingAttributes);
+            List<V> kept = gate.showKept(kind.renderer(), facts.rows().stream().map(this::facts).toList());
+            if (kept != null) {
+                return new Page<>(kept, facts.more() ? facts.next() : null);
+            }
+        }
+        return gate.showPage(kind.renderer(), query.rows());
+    }
+
+    private RecordFacts facts(Object[] row) {
+        return protectedKind ? new RecordFacts((UUID) row[0], (Integer) row[1], (Confidentiality) row[2], (UUID) row[3])
+                : new RecordFacts((UUID) row[0], (Integer) row[1], null, null);
     }
 
     V show(E entity) {

@@ -84,6 +84,35 @@ public class RecordGate {
     }
 
     /**
+     * Records known by their gating facts alone (a narrow read of a page's rows), rendered for the current caller
+     * from the renders this instance keeps, and their identifying reads audited as {@link #showAll} would: or null
+     * when a render is not kept (or a record is hidden, which a list's own filter should have left out), so that
+     * the caller reads the rows whole and shows them through {@link #showPage}. Exact as the renders are: a kept
+     * render is of the very version the facts were read at.
+     */
+    public <V> List<V> showKept(Renderer<?, V> renderer, List<? extends GatedRecord> facts) {
+        if (!rendered.keepsRendersNow()) {
+            return null;
+        }
+        Audience audience = callers.audience();
+        List<V> views = new ArrayList<>(facts.size());
+        for (GatedRecord record : facts) {
+            V view = visible(audience, record) ? rendered.kept(renderer, record, disclosure(audience, record)) : null;
+            if (view == null) {
+                return null;
+            }
+            views.add(view);
+        }
+        auditIdentifyingReads(views);
+        return views;
+    }
+
+    /** Whether {@link #showKept} can answer now: renders are kept (and the caller is outside a transaction). */
+    public boolean keepsRenders() {
+        return rendered.keepsRendersNow();
+    }
+
+    /**
      * The record as a given audience would get it now, rendered afresh (never reused: it may be a write not yet
      * committed), or null when that audience may not see it. For pushes to a subscriber, who is not the caller; an
      * identifying read is audited as for any caller.

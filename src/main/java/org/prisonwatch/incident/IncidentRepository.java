@@ -5,11 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.function.Function;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
-import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageQuery;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.SortKey;
@@ -22,7 +21,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
             new SortKey<>("occurredFrom", "occurredFrom", i -> i.occurredFrom, LocalDate::parse),
             new SortKey<>("updatedAt", "updatedAt", i -> i.updatedAt, java.time.Instant::parse));
 
-    Page<Incident> list(IncidentFilter f, PageParams page, Audience audience) {
+    PageQuery<Incident> list(IncidentFilter f, PageParams page, Audience audience) {
         boolean within = f.dateMatch == DateMatch.within;
         Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null")
                 .contains(f.q, "e.searchText")
@@ -34,7 +33,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
                 .when(f.from, "from", within ? "e.occurredFrom >= :from" : "e.occurredTo >= :from")
                 .when(f.to, "to", within ? "e.occurredTo <= :to" : "e.occurredFrom <= :to")
                 .when(f.updatedSince, "updatedSince", "e.updatedAt >= :updatedSince");
-        return KEYSET.page(getEntityManager(), filter, page, Function.identity());
+        return KEYSET.query(getEntityManager(), filter, page);
     }
 
     /**

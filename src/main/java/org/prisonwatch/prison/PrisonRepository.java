@@ -4,11 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
-import java.util.function.Function;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
-import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageQuery;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.SortKey;
@@ -21,14 +20,14 @@ public class PrisonRepository implements PanacheRepositoryBase<Prison, UUID> {
             new SortKey<>("name", "name", p -> p.name, s -> s),
             new SortKey<>("updatedAt", "updatedAt", p -> p.updatedAt, java.time.Instant::parse));
 
-    Page<Prison> list(PrisonFilter f, PageParams page, Audience audience) {
+    PageQuery<Prison> list(PrisonFilter f, PageParams page, Audience audience) {
         Filter filter = new Filter().always("e.deletedAt is null")
                 .contains(f.q, "e.searchText")
                 .when(f.stateRegion, "stateRegion", "e.stateRegion = :stateRegion")
                 .when(f.township, "township", "e.township = :township")
                 .when(f.controlledBy, "controlledBy", "e.controlledBy = :controlledBy")
                 .when(f.inConflictZone, "inConflictZone", "e.inConflictZone = :inConflictZone");
-        return KEYSET.page(getEntityManager(), filter, page, Function.identity());
+        return KEYSET.query(getEntityManager(), filter, page);
     }
 
     /**

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
-import org.prisonwatch.api.Page;
+import org.prisonwatch.api.PageQuery;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.SortKey;
@@ -26,11 +25,11 @@ public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
             new SortKey<>("name", "name", s -> s.name, s -> s),
             new SortKey<>("updatedAt", "updatedAt", s -> s.updatedAt, java.time.Instant::parse));
 
-    Page<Source> list(SourceFilter f, PageParams page, Audience audience) {
+    PageQuery<Source> list(SourceFilter f, PageParams page, Audience audience) {
         Filter filter = audience.restrict(new Filter()).always("e.deletedAt is null")
                 .contains(f.q, "e.searchText")
                 .when(f.kind, "kind", "e.kind = :kind");
-        return KEYSET.page(getEntityManager(), filter, page, Function.identity());
+        return KEYSET.query(getEntityManager(), filter, page);
     }
 
     /**

@@ -80,6 +80,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheRecordListsTellTheGateWhatTheyJustRead() {
+        noClasses().that().doNotBelongToAnyOf(org.prisonwatch.collection.RecordService.class)
+                .should().callConstructor(org.prisonwatch.gate.RecordFacts.class,
+                        java.util.UUID.class, Integer.class, org.prisonwatch.access.Confidentiality.class,
+                        java.util.UUID.class)
+                .because("the gate trusts these facts to decide who sees a kept render: only facts just read from "
+                        + "the record's row by the list's own query may reach it")
+                .check(MAIN);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("org.prisonwatch.(*)..").should().beFreeOfCycles().check(MAIN);
     }

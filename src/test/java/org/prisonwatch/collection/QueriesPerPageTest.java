@@ -30,7 +30,9 @@ import org.prisonwatch.support.FeedReader;
 /**
  * A page costs the same number of SQL statements whatever its size: no statement per row, nor per element
  * collection per row. Counted by Hibernate's statistics (on in the test profile) around each HTTP call, with the
- * scheduled jobs paused; the fewest of a few tries, so that nothing else's statements count against a page.
+ * scheduled jobs paused; the fewest of a few tries, so that nothing else's statements count against a page. A
+ * page read again is answered from kept renders after one narrow query; the first read of it adds the rows' own
+ * (RenderedViewsTest counts both).
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
