@@ -710,6 +710,8 @@ async function wipe(confirmed) {
   }
   localStorage.clear();
   sessionStorage.clear();
+  // the message shows at once, as the page's memory goes; this says that the phone's storage has gone too
+  document.body.dataset.wiped = 'true';
 }
 
 // ---- the page's own behaviour

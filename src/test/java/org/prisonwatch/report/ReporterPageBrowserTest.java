@@ -194,6 +194,8 @@ class ReporterPageBrowserTest {
                     || text(browser, "f-pin-error").contains("Wrong"));
         }
         waitFor(browser, () -> !browser.findElements(By.id("wiped")).isEmpty());
+        // the message shows as the page forgets; the phone's storage is gone once the page says so
+        waitFor(browser, () -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-wiped")));
         assertNothingLeft(browser);
     }
 
@@ -220,6 +222,8 @@ class ReporterPageBrowserTest {
         browser.findElement(By.id("wipe")).click();
         browser.switchTo().alert().accept();
         waitFor(browser, () -> !browser.findElements(By.id("wiped")).isEmpty());
+        // the message shows as the page forgets; the phone's storage is gone once the page says so
+        waitFor(browser, () -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-wiped")));
         assertNothingLeft(browser);
     }
 
