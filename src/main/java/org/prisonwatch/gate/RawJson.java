@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.json.JsonGeneratorImpl;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import com.fasterxml.jackson.databind.SerializerProvider;
 
 /**
  * A JSON value already written, as UTF-8 bytes, for a generator to copy as it is ({@code writeRawValue}). Only the
@@ -76,17 +76,12 @@ final class RawJson implements SerializableString {
 
     @Override
     public int writeUnquotedUTF8(OutputStream out) throws IOException {
-        out.write(utf8);
-        return utf8.length;
+        return write(utf8, out);
     }
 
     @Override
     public int putUnquotedUTF8(ByteBuffer buffer) {
-        if (buffer.remaining() < utf8.length) {
-            return -1;
-        }
-        buffer.put(utf8);
-        return utf8.length;
+        return put(utf8, buffer);
     }
 
     @Override
@@ -116,19 +111,25 @@ final class RawJson implements SerializableString {
 
     @Override
     public int writeQuotedUTF8(OutputStream out) throws IOException {
-        byte[] quoted = asQuotedUTF8();
-        out.write(quoted);
-        return quoted.length;
+        return write(asQuotedUTF8(), out);
     }
 
     @Override
     public int putQuotedUTF8(ByteBuffer buffer) {
-        byte[] quoted = asQuotedUTF8();
-        if (buffer.remaining() < quoted.length) {
+        return put(asQuotedUTF8(), buffer);
+    }
+
+    private static int write(byte[] bytes, OutputStream out) throws IOException {
+        out.write(bytes);
+        return bytes.length;
+    }
+
+    private static int put(byte[] bytes, ByteBuffer buffer) {
+        if (buffer.remaining() < bytes.length) {
             return -1;
         }
-        buffer.put(quoted);
-        return quoted.length;
+        buffer.put(bytes);
+        return bytes.length;
     }
 
     private static int copy(byte[] bytes, byte[] buffer, int offset) {
