@@ -655,10 +655,23 @@ public final class Bench {
         return env;
     }
 
+    /**
+     * The JVM options given, for this jar. README.md's run command maps the package's class-data-sharing archive
+     * ({@code -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa}): each app gets its own, where its build made
+     * one, and otherwise none, since a JVM given an archive that does not exist shares no classes at all, not even
+     * the JDK's (the reference app's build makes none).
+     */
     private List<String> javaCommand(Path jar, List<String> properties) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(options.get("jvm-options").trim().split("\\s+")));
+        Path archive = jar.resolveSibling("app-cds.jsa");
+        for (String option : options.get("jvm-options").trim().split("\\s+")) {
+            if (!option.startsWith("-XX:SharedArchiveFile=")) {
+                command.add(option);
+            } else if (Files.isRegularFile(archive)) {
+                command.add("-XX:SharedArchiveFile=" + archive);
+            }
+        }
         command.addAll(properties);
         command.add("-jar");
         command.add(jar.toString());
