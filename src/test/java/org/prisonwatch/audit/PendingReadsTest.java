@@ -231,6 +231,44 @@ class PendingReadsTest {
     }
 
     @Test
+    void aPageOfPersonsLeavesOneRowPerRecordShownInThePagesOrderWithItsVersion() {
+        Analyst analyst = analyst();
+        String incident = incident(null);
+        List<String> casualties = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Map<String, Object> body = casualtyBody(incident);
+            body.put("person", Map.of("name", "On a page " + i));
+            casualties.add(create("casualties", body));
+        }
+        // one of them at a later version, so that each row is seen to carry its own record's
+        api().header("If-Match", "\"1\"").body(Map.of("notes", "second version"))
+                .contentType("application/merge-patch+json").patch("/api/v1/casualties/" + casualties.get(2))
+                .then().statusCode(200);
+        linker.linkPending();
+
+        List<String> shown = analyst.call().get("/api/v1/incidents/" + incident + "/casualties").then()
+                .statusCode(200).body("items", hasSize(4)).extract().path("items.id");
+        List<Integer> versions = analyst.call().get("/api/v1/incidents/" + incident + "/casualties").then()
+                .extract().path("items.version");
+        assertEquals(8, pendingBy(analyst.keyId()), "one row per person shown, for each of the two pages");
+        for (String casualty : casualties) {
+            int version = casualty.equals(casualties.get(2)) ? 2 : 1;
+            assertEquals(2, pending(casualty, "READ_PERSON", analyst.keyId(), version), casualty);
+        }
+
+        linker.linkPending();
+        List<String> twice = new ArrayList<>(shown);
+        twice.addAll(shown);
+        List<Integer> versionsTwice = new ArrayList<>(versions);
+        versionsTwice.addAll(versions);
+        api().queryParam("actorKeyId", analyst.keyId()).queryParam("limit", 20).get("/api/v1/audit").then()
+                .statusCode(200).body("items.entityId", contains(twice.toArray()))
+                .body("items.recordVersion", contains(versionsTwice.toArray()))
+                .body("items.action", everyItem(equalTo("READ_PERSON")));
+        api().get("/api/v1/audit/verify").then().body("intact", equalTo(true));
+    }
+
+    @Test
     void aCheckpointAndItsVerificationCoverReadsThatWerePending() {
         Analyst analyst = analyst();
         String casualty = casualtyWithPerson("Checkpointed");
