@@ -63,13 +63,14 @@ public class AppCdsTraining {
         Path work = app.getParent().resolve("app-cds-training");
         deleteRecursively(work);
         Files.createDirectories(work);
+        Path log = work.resolve("training.log");
         int port = freePort();
         int managementPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-XX:ArchiveClassesAtExit=" + archive,
                 "-XX:+UseSerialGC", "-jar", jar.toString())
                 .directory(work.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(work.resolve("training.log").toFile());
+                .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("PRISONWATCH_"));
         env.putAll(database);
@@ -85,7 +86,7 @@ public class AppCdsTraining {
         long started = System.nanoTime();
         Process service = builder.start();
         try {
-            readFirstPages(service, "http://127.0.0.1:" + port, work);
+            readFirstPages(service, "http://127.0.0.1:" + port, log);
         } catch (Exception e) {
             service.destroyForcibly();
             throw e;
@@ -94,10 +95,10 @@ public class AppCdsTraining {
         service.destroy();
         if (!service.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             service.destroyForcibly();
-            throw new IllegalStateException("the training run did not stop; see " + work.resolve("training.log"));
+            throw new IllegalStateException("the training run did not stop; see " + log);
         }
         if (!Files.isRegularFile(archive)) {
-            throw new IllegalStateException("the training run wrote no archive; see " + work.resolve("training.log"));
+            throw new IllegalStateException("the training run wrote no archive; see " + log);
         }
         System.out.printf("[app-cds] %s: %,d MB, trained on %s in %.1f s%n", archive, Files.size(archive) >> 20,
                 kind, (System.nanoTime() - started) / 1e9);
@@ -118,12 +119,12 @@ public class AppCdsTraining {
                 "PRISONWATCH_DB_PASSWORD", System.getenv().getOrDefault("PRISONWATCH_CDS_DB_PASSWORD", ""));
     }
 
-    private static void readFirstPages(Process service, String base, Path work) throws Exception {
+    private static void readFirstPages(Process service, String base, Path log) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (status(http, base + FIRST_READS.get(0)) != 200) {
             if (!service.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the training run did not start; see " + work.resolve("training.log"));
+                throw new IllegalStateException("the training run did not start; see " + log);
             }
             Thread.sleep(100);
         }
@@ -131,7 +132,7 @@ public class AppCdsTraining {
             int status = status(http, base + path);
             if (status != 200) {
                 throw new IllegalStateException("the training run answered " + status + " to GET " + path
-                        + "; see " + work.resolve("training.log"));
+                        + "; see " + log);
             }
         }
     }
