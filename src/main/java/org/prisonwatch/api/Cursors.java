@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
@@ -85,6 +86,8 @@ public class Cursors {
     private record Sealed(ByteBuffer associated, ByteBuffer position) {
     }
 
+    private final ThreadLocal<Primitives> primitives = ThreadLocal.withInitial(Primitives::new);
+
     /** The opaque, URL-safe cursor for a position in the given scope, for the current caller. */
     public String seal(CursorScope scope, byte[] position) {
         byte[] associated = associatedData(scope);
@@ -93,17 +96,60 @@ public class Cursors {
     }
 
     private String seal(byte[] associated, byte[] position) {
-        byte[] nonce = Arrays.copyOf(hmac(nonceKey, ByteBuffer.allocate(4).putInt(associated.length).array(),
-                associated, position), NONCE_BYTES);
+        Primitives own = primitives.get();
+        byte[] nonce = Arrays.copyOf(own.nonce(ByteBuffer.allocate(4).putInt(associated.length).array(), associated,
+                position), NONCE_BYTES);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+            Cipher cipher = own.encrypting(nonce);
             cipher.updateAAD(associated);
             byte[] sealed = cipher.doFinal(position);
             byte[] token = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
             return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /**
+     * A thread's MAC and cipher, initialised once: a change-feed page seals a cursor for each of its up to 500
+     * entries, and a fresh instance costs each of them the HMAC and AES key schedules again (a fifth of a feed page
+     * read from kept renders). An AES cipher re-initialised with the key it already holds skips its key schedule.
+     */
+    private final class Primitives {
+
+        private final Mac mac;
+        private Cipher cipher;
+
+        Primitives() {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(nonceKey);
+                cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 or AES-GCM is not available", e);
+            }
+        }
+
+        byte[] nonce(byte[]... parts) {
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
+        }
+
+        /**
+         * The cipher, ready to encrypt under this nonce. GCM refuses to encrypt twice in a row under one key and
+         * nonce, which a synthetic IV does when a position evicted from the cache of sealed cursors is sealed
+         * again on the same thread: that one seal gets a fresh cipher (same input, same output, so nothing leaks).
+         */
+        Cipher encrypting(byte[] nonce) throws GeneralSecurityException {
+            try {
+                cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+            } catch (InvalidAlgorithmParameterException repeatedNonce) {
+                cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+            }
+            return cipher;
         }
     }
 

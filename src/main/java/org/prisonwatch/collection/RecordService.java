@@ -19,8 +19,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.access.Callers;
@@ -97,11 +99,16 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
     /** What {@link #show(PageQuery)} reads of each row first: what the gate decides by. */
     private final List<String> gatingAttributes;
 
+    /** What {@link #current} reads of each record first: its gating facts, when it changed, whether it is deleted. */
+    private final String standingFacts;
+
     protected RecordService(RecordKind<E, I, V> kind) {
         this.kind = kind;
         this.protectedKind = ProtectedEntity.class.isAssignableFrom(kind.entityType());
         this.gatingAttributes = protectedKind ? List.of("id", "version", "confidentiality", "submittedBy")
                 : List.of("id", "version");
+        this.standingFacts = "select " + gatingAttributes.stream().map(a -> "e." + a + ", ").collect(Collectors.joining())
+                + "e.updatedAt, e.deletedAt from " + kind.entityType().getSimpleName() + " e where e.id in :ids";
     }
 
     /** Copies the input onto the entity; collections with references override this to check them first. */
@@ -313,15 +320,38 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
 
     /**
      * The records with these ids as they are now, for the change feed: each rendered for the caller, or without a
-     * view when it is deleted or hidden from the caller. Ids of other kinds are left out.
+     * view when it is deleted or hidden from the caller. Ids of other kinds are left out. First only their gating
+     * facts are read; records whose render for the caller this instance keeps are answered from it, and only the
+     * others are read whole (as {@link #show(PageQuery)} does for a list page, record by record).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CurrentState<V>> current(Collection<UUID> ids) {
+        List<CurrentState<V>> states = new ArrayList<>(ids.size());
+        Collection<UUID> unread = ids;
+        if (gate.keepsRenders()) {
+            List<StandingFacts> facts = em.createQuery(standingFacts, Object[].class).setParameter("ids", ids)
+                    .getResultList().stream()
+                    .map(row -> new StandingFacts(facts(row), (Instant) row[row.length - 2],
+                            row[row.length - 1] != null)).toList();
+            Map<UUID, V> kept = gate.showKeptOf(kind.renderer(),
+                    facts.stream().filter(f -> !f.deleted()).map(StandingFacts::record).toList());
+            unread = new ArrayList<>();
+            for (StandingFacts f : facts) {
+                V view = kept.get(f.record().id());
+                if (f.deleted() || view != null) {
+                    states.add(new CurrentState<>(f.record().id(), f.record().version(), f.updatedAt(), view));
+                } else {
+                    unread.add(f.record().id());
+                }
+            }
+            if (unread.isEmpty()) {
+                return states;
+            }
+        }
         List<E> found = em.createQuery("select e from " + kind.entityType().getSimpleName() + " e where e.id in :ids",
-                kind.entityType()).setParameter("ids", ids).getResultList();
+                kind.entityType()).setParameter("ids", unread).getResultList();
         List<E> live = found.stream().filter(e -> !e.isDeleted()).toList();
         List<V> views = gate.showCurrent(kind.renderer(), live);
-        List<CurrentState<V>> states = new ArrayList<>(found.size());
         for (int i = 0; i < live.size(); i++) {
             E entity = live.get(i);
             states.add(new CurrentState<>(entity.id, entity.version, entity.updatedAt, views.get(i)));
@@ -329,6 +359,10 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         found.stream().filter(VersionedEntity::isDeleted).forEach(entity ->
                 states.add(new CurrentState<>(entity.id, entity.version, entity.updatedAt, null)));
         return states;
+    }
+
+    /** A record's gating facts with what the feed reports of it besides its view. */
+    private record StandingFacts(RecordFacts record, Instant updatedAt, boolean deleted) {
     }
 
     /**

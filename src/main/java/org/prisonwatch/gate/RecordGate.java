@@ -91,19 +91,43 @@ public class RecordGate {
      * render is of the very version the facts were read at.
      */
     public <V> List<V> showKept(Renderer<?, V> renderer, List<? extends GatedRecord> facts) {
+        Map<UUID, V> kept = keptViews(renderer, facts);
+        if (kept == null || kept.size() != facts.size()) {
+            return null;
+        }
+        List<V> views = new ArrayList<>(kept.values());
+        auditIdentifyingReads(views);
+        return views;
+    }
+
+    /**
+     * Of records known by their gating facts alone, those the current caller may see and whose render for them
+     * this instance keeps, rendered and by id, their identifying reads audited; the rest are left out, for the
+     * caller to read whole and show through {@link #showCurrent} (which also decides the hidden ones). For the
+     * change feed, whose pages mix records read before with records never read.
+     */
+    public <V> Map<UUID, V> showKeptOf(Renderer<?, V> renderer, List<? extends GatedRecord> facts) {
+        Map<UUID, V> kept = keptViews(renderer, facts);
+        if (kept == null) {
+            return Map.of();
+        }
+        auditIdentifyingReads(List.copyOf(kept.values()));
+        return kept;
+    }
+
+    /** Kept renders of the visible records among these, in their order; null when renders are not kept now. */
+    private <V> Map<UUID, V> keptViews(Renderer<?, V> renderer, List<? extends GatedRecord> facts) {
         if (!rendered.keepsRendersNow()) {
             return null;
         }
         Audience audience = callers.audience();
-        List<V> views = new ArrayList<>(facts.size());
+        Map<UUID, V> views = new LinkedHashMap<>();
         for (GatedRecord record : facts) {
             V view = visible(audience, record) ? rendered.kept(renderer, record, disclosure(audience, record)) : null;
-            if (view == null) {
-                return null;
+            if (view != null) {
+                views.put(record.id(), view);
             }
-            views.add(view);
         }
-        auditIdentifyingReads(views);
         return views;
     }
 

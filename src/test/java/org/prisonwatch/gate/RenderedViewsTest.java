@@ -28,6 +28,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.access.Role;
 import org.prisonwatch.journal.FeedFollower;
+import org.prisonwatch.support.FeedReader;
 
 /**
  * Renders of records' current versions are reused, and reuse never shows a caller anything the record, as stored
@@ -102,6 +103,54 @@ class RenderedViewsTest {
         String next = fromKept.then().statusCode(200).extract().path("nextCursor");
         as(Role.ANALYST).queryParam("cursor", next).get(path).then().statusCode(200).body("items.size()", equalTo(1))
                 .body("nextCursor", equalTo(null));
+    }
+
+    @Test
+    void aFeedPageReadAgainLoadsNoRecordAndAnswersOnlyTheCurrentVersion() {
+        String from = FeedReader.atEnd(() -> as(Role.ANALYST)).cursor();
+        String publicFrom = FeedReader.atEnd(() -> anonymous()).cursor();
+        String incident = create("incidents", fullIncident("PUBLIC"));
+        Map<String, Object> body = casualtyBody(incident);
+        body.put("person", Map.of("name", "U Tin", "hometown", "Myitkyina"));
+        body.put("confidentiality", "PUBLIC");
+        String casualty = create("casualties", body);
+        Supplier<Response> page = () -> as(Role.ANALYST).queryParam("after", from).queryParam("limit", 50)
+                .get("/api/v1/changes");
+        String cases = "items.findAll { it.entity == 'INCIDENT' || it.entity == 'CASUALTY' }";
+        String theIncident = "items.find { it.id == '" + incident + "' }";
+
+        long cold = statements(page, true);
+        long warm = statements(page, false);
+        // a prison, a source, the incident and the casualty: four kinds, each read whole when nothing is kept
+        assertTrue(warm <= cold - 4, "kept renders: each kind's gating facts, and none of its rows whole (cold "
+                + cold + ", warm " + warm + ")");
+        rendered.clear();
+        String fromRows = page.get().then().statusCode(200).body(cases + ".id", equalTo(List.of(incident, casualty)))
+                .extract().asString();
+        long reads = personReads(casualty);
+        assertEquals(fromRows, page.get().asString(), "the same bytes from kept renders");
+        assertEquals(reads + 1, personReads(casualty), "a person shown from a kept render is audited the same");
+
+        as(Role.ANALYST).contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body(Map.of("title", "Changed while kept")).patch("/api/v1/incidents/" + incident)
+                .then().statusCode(200);
+        Supplier<Response> publicPage = () -> anonymous().queryParam("after", publicFrom).queryParam("limit", 50)
+                .get("/api/v1/changes");
+        for (int read = 0; read < 2; read++) {
+            page.get().then().statusCode(200).body(cases + ".id", equalTo(List.of(casualty, incident)))
+                    .body(theIncident + ".version", equalTo(2))
+                    .body(theIncident + ".record.title", equalTo("Changed while kept"));
+            publicPage.get().then().statusCode(200).body(cases + ".id", equalTo(List.of(casualty, incident)))
+                    .body(theIncident + ".op", equalTo("UPSERT"))
+                    .body("items.find { it.id == '" + casualty + "' }.record", not(hasKey("person")));
+        }
+        as(Role.ANALYST).contentType("application/merge-patch+json").header("If-Match", "\"2\"")
+                .body(Map.of("confidentiality", "CONFIDENTIAL")).patch("/api/v1/incidents/" + incident)
+                .then().statusCode(200);
+        for (int read = 0; read < 2; read++) {
+            publicPage.get().then().statusCode(200).body(cases + ".id", equalTo(List.of(casualty, incident)))
+                    .body(theIncident + ".op", equalTo("DELETE")).body(theIncident, not(hasKey("record")));
+        }
     }
 
     @Test
