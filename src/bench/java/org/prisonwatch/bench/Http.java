@@ -3,6 +3,7 @@ package org.prisonwatch.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,18 +42,28 @@ final class Http {
         return send("GET", path, key, null, Map.of());
     }
 
+    /** A GET whose body is read by the caller, as it arrives. */
+    HttpResponse<InputStream> stream(String path, String key) {
+        return exchange("GET " + path, request("GET", path, key, null, Map.of(), Duration.ofSeconds(60)),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     Response send(String method, String path, String key, String body, Map<String, String> headers) {
         return send(method, path, key, body, headers, Duration.ofSeconds(60));
     }
 
     Response send(String method, String path, String key, String body, Map<String, String> headers,
             Duration timeout) {
-        HttpRequest request = request(method, path, key, body, headers, timeout);
+        HttpResponse<String> response = exchange(method + " " + path,
+                request(method, path, key, body, headers, timeout), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body(), response);
+    }
+
+    private <T> HttpResponse<T> exchange(String what, HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response);
+            return client.send(request, body);
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + ": " + e, e);
+            throw new IllegalStateException(what + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
