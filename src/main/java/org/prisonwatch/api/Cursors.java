@@ -86,7 +86,8 @@ public class Cursors {
     private record Sealed(ByteBuffer associated, ByteBuffer position) {
     }
 
-    private final ThreadLocal<Primitives> primitives = ThreadLocal.withInitial(Primitives::new);
+    private final ThreadLocal<Primitives> primitives =
+            ThreadLocal.withInitial(() -> new Primitives(nonceKey, encryptionKey));
 
     /** The opaque, URL-safe cursor for a position in the given scope, for the current caller. */
     public String seal(CursorScope scope, byte[] position) {
@@ -114,13 +115,16 @@ public class Cursors {
      * A thread's MAC and cipher, initialised once: a change-feed page seals a cursor for each of its up to 500
      * entries, and a fresh instance costs each of them the HMAC and AES key schedules again (a fifth of a feed page
      * read from kept renders). An AES cipher re-initialised with the key it already holds skips its key schedule.
+     * Static, holding the keys and not this bean: a thread's entry must not keep a replaced bean alive.
      */
-    private final class Primitives {
+    private static final class Primitives {
 
         private final Mac mac;
+        private final SecretKeySpec encryptionKey;
         private Cipher cipher;
 
-        Primitives() {
+        Primitives(SecretKeySpec nonceKey, SecretKeySpec encryptionKey) {
+            this.encryptionKey = encryptionKey;
             try {
                 mac = Mac.getInstance("HmacSHA256");
                 mac.init(nonceKey);
