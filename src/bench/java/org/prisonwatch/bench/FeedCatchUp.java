@@ -63,6 +63,15 @@ final class FeedCatchUp {
         }
     }
 
+    /** An unread body is closed, so that its connection is released. */
+    private static void close(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // the run stops here anyway
+        }
+    }
+
     static Result run(Http http, String key, ObjectMapper json, Duration max) {
         Histogram micros = new Histogram(3_600_000_000L, 3);
         long started = System.nanoTime();
@@ -77,6 +86,7 @@ final class FeedCatchUp {
             HttpResponse<InputStream> response = http.stream("/api/v1/changes?limit=" + PAGE
                     + (cursor == null ? "" : "&after=" + cursor), key);
             if (response.statusCode() != 200) {
+                close(response.body());
                 errors++;
                 break;
             }

@@ -124,13 +124,12 @@ public class Cursors {
         private Cipher cipher;
 
         Primitives(SecretKeySpec nonceKey, SecretKeySpec encryptionKey) {
+            this.mac = macFor(nonceKey);
             this.encryptionKey = encryptionKey;
             try {
-                mac = Mac.getInstance("HmacSHA256");
-                mac.init(nonceKey);
                 cipher = Cipher.getInstance("AES/GCM/NoPadding");
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HMAC-SHA256 or AES-GCM is not available", e);
+                throw new IllegalStateException("AES-GCM is not available", e);
             }
         }
 
@@ -201,17 +200,14 @@ public class Cursors {
     }
 
     private static byte[] hmac(byte[] key, String label) {
-        return hmac(new SecretKeySpec(key, "HmacSHA256"), label.getBytes(StandardCharsets.UTF_8));
+        return macFor(new SecretKeySpec(key, "HmacSHA256")).doFinal(label.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] hmac(SecretKeySpec key, byte[]... parts) {
+    private static Mac macFor(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            for (byte[] part : parts) {
-                mac.update(part);
-            }
-            return mac.doFinal();
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }

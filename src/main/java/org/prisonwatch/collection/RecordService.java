@@ -107,7 +107,8 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         this.protectedKind = ProtectedEntity.class.isAssignableFrom(kind.entityType());
         this.gatingAttributes = protectedKind ? List.of("id", "version", "confidentiality", "submittedBy")
                 : List.of("id", "version");
-        this.standingFacts = "select " + gatingAttributes.stream().map(a -> "e." + a + ", ").collect(Collectors.joining())
+        this.standingFacts = "select "
+                + gatingAttributes.stream().map(a -> "e." + a + ", ").collect(Collectors.joining())
                 + "e.updatedAt, e.deletedAt from " + kind.entityType().getSimpleName() + " e where e.id in :ids";
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ public class RecordGate {
         if (kept == null) {
             return Map.of();
         }
-        auditIdentifyingReads(List.copyOf(kept.values()));
+        auditIdentifyingReads(kept.values());
         return kept;
     }
 
@@ -220,7 +221,7 @@ public class RecordGate {
                 : Disclosure.REDACTED;
     }
 
-    private void auditIdentifyingReads(List<?> views) {
+    private void auditIdentifyingReads(Collection<?> views) {
         Map<IdentifyingField, Map<UUID, Integer>> reads = new LinkedHashMap<>();
         for (Object view : views) {
             if (view instanceof IdentifyingView identifying && identifying.identifies()) {
