@@ -6,12 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +41,9 @@ public class IdempotencyRecords {
 
     /** The contract promises at least 30 days: field devices stay offline for days. */
     static final Duration RETENTION = Duration.ofDays(30);
+
+    private static final String INSERT_CLAIM = "insert into idempotency_key (caller_key_id, idem_key, request_hash, "
+            + "created_at, expires_at) values (?, ?, ?, ?, ?)";
 
     /** Unique violation, in PostgreSQL and H2 alike: a twin committed the key first. */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -112,86 +118,97 @@ public class IdempotencyRecords {
     /**
      * Claims the key for the current transaction. A twin's uncommitted claim makes this wait, at most the claim
      * wait: until the twin commits (then {@link ClaimContended} with {@code stillRunning} false, and its response
-     * is there to replay), rolls back or loses its connection (then this claim goes through).
+     * is there to replay), rolls back or loses its connection (then this claim goes through). The claim is the
+     * first thing a POST with a key does, before looking for an earlier attempt: a new key, the common case, costs
+     * one statement (on PostgreSQL one round trip, its lock bound set and put back around it) and no lookup.
      *
      * @throws ClaimContended when the key could not be claimed; the transaction must roll back
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void claim(IdempotencyRecordId id, String requestHash) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        IdempotencyRecord record = new IdempotencyRecord();
-        record.id = id;
-        record.requestHash = requestHash;
-        record.createdAt = now;
-        record.expiresAt = now.plus(RETENTION);
-        boundLockWaits(claimWait.toMillis());
-        try {
-            em.persist(record);
-            em.flush();
-        } catch (PersistenceException e) {
-            String state = sqlState(e);
-            if (UNIQUE_VIOLATION.equals(state) || LOCK_TIMEOUT.contains(state)) {
-                throw new ClaimContended(LOCK_TIMEOUT.contains(state), e);
+        OffsetDateTime now = Instant.now().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+        OffsetDateTime expires = now.plus(RETENTION);
+        // on the connection itself: the row is never an entity of this session, so no flush can insert it again
+        String state = session().doReturningWork(connection -> {
+            try {
+                return postgresql() ? claimOnPostgresql(connection, id, requestHash, now, expires)
+                        : claimOnH2(connection, id, requestHash, now, expires);
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState()) || LOCK_TIMEOUT.contains(e.getSQLState())) {
+                    return e.getSQLState();
+                }
+                throw e;
             }
-            throw e;
-        } finally {
-            // H2's bound outlives the transaction, on a connection the pool hands to the next request; PostgreSQL's
-            // ends with it, and after a failed statement its transaction takes no further command
-            if (!postgresql()) {
-                restoreLockWaits();
+        });
+        if (state != null) {
+            throw new ClaimContended(LOCK_TIMEOUT.contains(state), null);
+        }
+    }
+
+    /**
+     * Bound, insert and unbound in one round trip. A twin's committed row makes the insert do nothing; a failed
+     * statement ends the transaction's use, so the bound is put back by the rollback that follows.
+     */
+    private String claimOnPostgresql(Connection connection, IdempotencyRecordId id, String requestHash,
+            OffsetDateTime now, OffsetDateTime expires) throws SQLException {
+        try (PreparedStatement claim = connection.prepareStatement("set local lock_timeout = " + claimWait.toMillis()
+                + "; " + INSERT_CLAIM + " on conflict do nothing; set local lock_timeout to default")) {
+            bindClaim(claim, id, requestHash, now, expires);
+            claim.execute();
+            // the results in order: the first bound, then the insert's count
+            claim.getMoreResults();
+            return claim.getUpdateCount() == 1 ? null : UNIQUE_VIOLATION;
+        }
+    }
+
+    /** H2's lock timeout belongs to the session, not the transaction, so it is put back whatever happens. */
+    private String claimOnH2(Connection connection, IdempotencyRecordId id, String requestHash,
+            OffsetDateTime now, OffsetDateTime expires) throws SQLException {
+        try (Statement bound = connection.createStatement()) {
+            bound.execute("set lock_timeout " + claimWait.toMillis());
+            try (PreparedStatement claim = connection.prepareStatement(INSERT_CLAIM)) {
+                bindClaim(claim, id, requestHash, now, expires);
+                claim.executeUpdate();
+                return null;
+            } finally {
+                bound.execute("set lock_timeout " + EmbeddedDatabaseConfigSource.LOCK_TIMEOUT_MILLIS);
             }
         }
-        if (postgresql()) {
-            // the write that follows may wait for the audit chain's lock as long as any write does
-            restoreLockWaits();
-        }
-        em.detach(record);
+    }
+
+    private static void bindClaim(PreparedStatement claim, IdempotencyRecordId id, String requestHash,
+            OffsetDateTime now, OffsetDateTime expires) throws SQLException {
+        claim.setObject(1, id.callerKeyId());
+        claim.setString(2, id.key());
+        claim.setString(3, requestHash);
+        claim.setObject(4, now);
+        claim.setObject(5, expires);
     }
 
     private boolean postgresql() {
         return "postgresql".equals(databaseKind);
     }
 
-    private void restoreLockWaits() {
-        boundLockWaits(-1);
-    }
-
-    /** Bounds how long a statement waits for a row lock; a negative wait restores the connection's own bound. */
-    private void boundLockWaits(long millis) {
-        String statement;
-        if (postgresql()) {
-            statement = millis < 0 ? "set local lock_timeout to default" : "set local lock_timeout = " + millis;
-        } else {
-            // H2's lock timeout belongs to the session, not the transaction, so it is put back explicitly
-            statement = "set lock_timeout " + (millis < 0 ? EmbeddedDatabaseConfigSource.LOCK_TIMEOUT_MILLIS : millis);
-        }
-        // on the connection itself: a query through the session would flush it first, and after a failed claim
-        // that flush would insert the failed row again
-        em.unwrap(Session.class).doWork(connection -> {
-            try (Statement bound = connection.createStatement()) {
-                bound.execute(statement);
-            }
-        });
-    }
-
-    private static String sqlState(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
+    private Session session() {
+        return em.unwrap(Session.class);
     }
 
     /** Stores the response into the claim, in the transaction of the write. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(IdempotencyRecordId id, int status, String body, String location, String etag) {
-        int stored = em.createQuery("update IdempotencyRecord r set r.status = :status, r.responseBody = :body, "
-                        + "r.location = :location, r.etag = :etag where r.id.callerKeyId = :caller "
-                        + "and r.id.key = :key and r.status is null")
-                .setParameter("status", status).setParameter("body", body).setParameter("location", location)
-                .setParameter("etag", etag).setParameter("caller", id.callerKeyId()).setParameter("key", id.key())
-                .executeUpdate();
+        int stored = session().doReturningWork(connection -> {
+            try (PreparedStatement complete = connection.prepareStatement("update idempotency_key set status = ?, "
+                    + "response_body = ?, location = ?, etag = ? where caller_key_id = ? and idem_key = ? "
+                    + "and status is null")) {
+                complete.setInt(1, status);
+                complete.setString(2, body);
+                complete.setString(3, location);
+                complete.setString(4, etag);
+                complete.setObject(5, id.callerKeyId());
+                complete.setString(6, id.key());
+                return complete.executeUpdate();
+            }
+        });
         if (stored != 1) {
             throw new IllegalStateException("the claim of this transaction's Idempotency-Key is gone");
         }

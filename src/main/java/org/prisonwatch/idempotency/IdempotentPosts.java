@@ -70,6 +70,14 @@ public class IdempotentPosts {
         IdempotencyRecordId id = new IdempotencyRecordId(caller, header.value);
         String requestHash = fingerprint(path, body);
         for (int attempt = 0; ; attempt++) {
+            try {
+                return perform(id, requestHash, write);
+            } catch (IdempotencyRecords.ClaimContended e) {
+                // a twin still running is not waited for twice; one that committed is answered from what it left
+                if (e.stillRunning()) {
+                    throw stillRunning();
+                }
+            }
             IdempotencyRecords.Earlier earlier = records.find(id, requestHash);
             if (earlier instanceof IdempotencyRecords.Mismatch) {
                 throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was first used "
@@ -79,16 +87,16 @@ public class IdempotentPosts {
                 replays.increment();
                 return replay(done);
             }
-            try {
-                return perform(id, requestHash, write);
-            } catch (IdempotencyRecords.ClaimContended e) {
-                // a twin that committed first is replayed on the next pass; one still running is not waited for twice
-                if (e.stillRunning() || attempt >= 2) {
-                    throw new ProblemException(ProblemType.REQUEST_IN_PROGRESS, "A request with this "
-                            + "Idempotency-Key is still running; retry shortly to get its response");
-                }
+            // the row that stopped the claim is gone already (purged at its expiry): claim again, a few times
+            if (attempt >= 2) {
+                throw stillRunning();
             }
         }
+    }
+
+    private static ProblemException stillRunning() {
+        return new ProblemException(ProblemType.REQUEST_IN_PROGRESS, "A request with this Idempotency-Key is still "
+                + "running; retry shortly to get its response");
     }
 
     /** The claim, the write and its stored response: one transaction, so they commit or vanish together. */

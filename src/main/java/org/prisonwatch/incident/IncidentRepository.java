@@ -2,8 +2,8 @@ package org.prisonwatch.incident;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.api.Filter;
@@ -12,6 +12,7 @@ import org.prisonwatch.api.PageQuery;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.SortKey;
+import org.prisonwatch.caserecord.References;
 
 /** Queries over incidents. */
 @ApplicationScoped
@@ -55,13 +56,11 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
         return prisons;
     }
 
-    /** The live incident a record being written points to, share-locked until commit (see PrisonRepository). */
-    public Incident requireReferenced(UUID id, String field, Audience audience) {
-        Incident incident = findById(id, LockModeType.PESSIMISTIC_READ);
-        if (incident == null || incident.isDeleted() || !incident.visibleTo(audience)) {
+    /** Refuses a write that points to no live incident the writer may see, and share-locks it (References). */
+    public void requireReferenced(UUID id, String field, Audience audience) {
+        if (!References.missingFor(getEntityManager(), Incident.class, List.of(id), audience).isEmpty()) {
             throw ProblemException.invalidField(field, "no incident with this id");
         }
-        return incident;
     }
 
     /** 404 unless the incident exists and is not deleted: for nested reads under /incidents/{id}. */

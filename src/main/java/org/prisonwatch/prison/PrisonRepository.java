@@ -2,7 +2,7 @@ package org.prisonwatch.prison;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.UUID;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.api.Filter;
@@ -11,6 +11,7 @@ import org.prisonwatch.api.PageQuery;
 import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.SortKey;
+import org.prisonwatch.caserecord.References;
 
 /** Queries over prisons. */
 @ApplicationScoped
@@ -30,16 +31,11 @@ public class PrisonRepository implements PanacheRepositoryBase<Prison, UUID> {
         return KEYSET.query(getEntityManager(), filter, page);
     }
 
-    /**
-     * The live prison that a record being written points to, share-locked until commit so that a concurrent
-     * delete waits for this write and then sees the new reference.
-     */
-    public Prison requireReferenced(UUID id, String field) {
-        Prison prison = findById(id, LockModeType.PESSIMISTIC_READ);
-        if (prison == null || prison.isDeleted()) {
+    /** Refuses a write that points to no live prison, and share-locks the prison until commit (References). */
+    public void requireReferenced(UUID id, String field) {
+        if (!References.missing(getEntityManager(), Prison.class, List.of(id)).isEmpty()) {
             throw ProblemException.invalidField(field, "no prison with this id");
         }
-        return prison;
     }
 
     /** 404 unless the prison exists and is not deleted: for nested reads under /prisons/{id}. */

@@ -2,12 +2,11 @@ package org.prisonwatch.source;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.api.Filter;
 import org.prisonwatch.api.Keyset;
@@ -16,6 +15,7 @@ import org.prisonwatch.api.PageParams;
 import org.prisonwatch.api.ProblemException;
 import org.prisonwatch.api.SortKey;
 import org.prisonwatch.caserecord.Citation;
+import org.prisonwatch.caserecord.References;
 
 /** Queries over sources. */
 @ApplicationScoped
@@ -32,18 +32,10 @@ public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
         return KEYSET.query(getEntityManager(), filter, page);
     }
 
-    /**
-     * Checks that every cited source is live and share-locks them until commit, so that a concurrent delete of a
-     * source cannot orphan the citation. Locks are taken in id order, so two writers never deadlock.
-     */
+    /** Refuses a write that cites a source that is not live or that the writer may not see (References). */
     public void requireCited(List<Citation> citations, Audience audience) {
-        Set<UUID> dead = new HashSet<>();
-        citations.stream().map(Citation::sourceId).filter(Objects::nonNull).distinct().sorted().forEach(id -> {
-            Source source = findById(id, LockModeType.PESSIMISTIC_READ);
-            if (source == null || source.isDeleted() || !source.visibleTo(audience)) {
-                dead.add(id);
-            }
-        });
+        Set<UUID> dead = References.missingFor(getEntityManager(), Source.class,
+                citations.stream().map(Citation::sourceId).filter(Objects::nonNull).collect(Collectors.toSet()), audience);
         for (int i = 0; i < citations.size(); i++) {
             if (dead.contains(citations.get(i).sourceId())) {
                 throw ProblemException.invalidField("citations[" + i + "].sourceId", "no source with this id");

@@ -289,6 +289,42 @@ class IdempotencyKeyTest {
         assertEquals(EmbeddedDatabaseConfigSource.LOCK_TIMEOUT_MILLIS, lockTimeout.get());
     }
 
+    /**
+     * On PostgreSQL the claim bounds its wait, inserts and puts the bound back in one round trip: a write after it
+     * must wait for the audit chain as long as any write does, not the claim's short while.
+     */
+    @Test
+    void aClaimThatGoesThroughLeavesTheLockBoundAsItWasAndItsRowWaitingForTheResponse() {
+        UUID caller = UUID.randomUUID();
+        String key = newKey();
+        String query = "h2".equals(databaseKind) ? "select lock_timeout()" : "show lock_timeout";
+        List<String> bounds = new ArrayList<>();
+        // thrown to roll the claim back: a committed claim always holds a response
+        class RolledBack extends RuntimeException {
+        }
+        assertThrows(RolledBack.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            bounds.add(lockBound(query));
+            records.claim(new IdempotencyRecordId(caller, key), "hash");
+            bounds.add(lockBound(query));
+            assertEquals(1, em.createNativeQuery("select count(*) from idempotency_key where caller_key_id = :caller "
+                    + "and idem_key = :key and status is null and request_hash = 'hash' and expires_at > created_at")
+                    .setParameter("caller", caller).setParameter("key", key).getSingleResult() instanceof Number n
+                    ? n.intValue() : -1);
+            throw new RolledBack();
+        }));
+        assertEquals(bounds.get(0), bounds.get(1));
+        assertEquals(0, database.count("select count(*) from idempotency_key where idem_key = ?", key));
+    }
+
+    private String lockBound(String query) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (ResultSet bound = connection.createStatement().executeQuery(query)) {
+                bound.next();
+                return bound.getString(1);
+            }
+        });
+    }
+
     @Test
     void aReplayedKeyIssueNeverCarriesTheKeyAndTheKeyIsNeverStored() {
         String key = newKey();
