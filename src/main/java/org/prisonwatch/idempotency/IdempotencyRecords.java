@@ -120,7 +120,10 @@ public class IdempotencyRecords {
      * wait: until the twin commits (then {@link ClaimContended} with {@code stillRunning} false, and its response
      * is there to replay), rolls back or loses its connection (then this claim goes through). The claim is the
      * first thing a POST with a key does, before looking for an earlier attempt: a new key, the common case, costs
-     * one statement (on PostgreSQL one round trip, its lock bound set and put back around it) and no lookup.
+     * one statement (on PostgreSQL one round trip, its lock bound set and put back around it) and no lookup. A
+     * replay's claim meets the stored row and, like a twin's, waits for a transaction that is changing it: the hourly
+     * purge deleting it at its expiry, or an erasure rewriting its response (both short); past the claim wait it is
+     * told 409, and a retry is answered.
      *
      * @throws ClaimContended when the key could not be claimed; the transaction must roll back
      */

@@ -34,8 +34,9 @@ public class SourceRepository implements PanacheRepositoryBase<Source, UUID> {
 
     /** Refuses a write that cites a source that is not live or that the writer may not see (References). */
     public void requireCited(List<Citation> citations, Audience audience) {
-        Set<UUID> dead = References.missingFor(getEntityManager(), Source.class,
-                citations.stream().map(Citation::sourceId).filter(Objects::nonNull).collect(Collectors.toSet()), audience);
+        Set<UUID> cited = citations.stream().map(Citation::sourceId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Set<UUID> dead = References.missingFor(getEntityManager(), Source.class, cited, audience);
         for (int i = 0; i < citations.size(); i++) {
             if (dead.contains(citations.get(i).sourceId())) {
                 throw ProblemException.invalidField("citations[" + i + "].sourceId", "no source with this id");

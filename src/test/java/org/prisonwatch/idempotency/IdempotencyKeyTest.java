@@ -19,6 +19,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -318,7 +319,8 @@ class IdempotencyKeyTest {
 
     private String lockBound(String query) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (ResultSet bound = connection.createStatement().executeQuery(query)) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet bound = statement.executeQuery(query)) {
                 bound.next();
                 return bound.getString(1);
             }
