@@ -2,10 +2,12 @@ package org.prisonwatch.caserecord;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.access.Confidentiality;
 
@@ -22,26 +24,26 @@ public final class References {
 
     /** The ids among {@code ids} of no live record of {@code kind}; reference data, which everyone may see. */
     public static Set<UUID> missing(EntityManager em, Class<? extends VersionedEntity> kind, Collection<UUID> ids) {
-        Set<UUID> missing = new HashSet<>(ids);
-        if (!ids.isEmpty()) {
-            em.createQuery("select e.id from " + kind.getSimpleName() + " e where e.id in :ids and e.deletedAt is null "
-                    + "order by e.id", UUID.class).setParameter("ids", ids)
-                    .setLockMode(LockModeType.PESSIMISTIC_READ).getResultList().forEach(missing::remove);
-        }
-        return missing;
+        return missing(em, kind, ids, "e.id", row -> true);
     }
 
     /** The ids among {@code ids} of no live record of {@code kind} that the audience may see. */
     public static Set<UUID> missingFor(EntityManager em, Class<? extends ProtectedEntity> kind, Collection<UUID> ids,
             Audience audience) {
+        return missing(em, kind, ids, "e.id, e.confidentiality, e.submittedBy",
+                row -> audience.maySee(row.get(1, Confidentiality.class), row.get(2, UUID.class)));
+    }
+
+    /** The ids of no live row, or of a live row that {@code seen} refuses; {@code attributes} start with the id. */
+    private static Set<UUID> missing(EntityManager em, Class<?> kind, Collection<UUID> ids, String attributes,
+            Predicate<Tuple> seen) {
         Set<UUID> missing = new HashSet<>(ids);
         if (!ids.isEmpty()) {
-            for (Object[] row : em.createQuery("select e.id, e.confidentiality, e.submittedBy from "
-                    + kind.getSimpleName() + " e where e.id in :ids and e.deletedAt is null order by e.id",
-                    Object[].class).setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_READ)
-                    .getResultList()) {
-                if (audience.maySee((Confidentiality) row[1], (UUID) row[2])) {
-                    missing.remove((UUID) row[0]);
+            for (Tuple row : em.createQuery("select " + attributes + " from " + kind.getSimpleName()
+                    + " e where e.id in :ids and e.deletedAt is null order by e.id", Tuple.class)
+                    .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_READ).getResultList()) {
+                if (seen.test(row)) {
+                    missing.remove(row.get(0, UUID.class));
                 }
             }
         }
