@@ -14,7 +14,8 @@ final class Options {
         DEFAULTS.put("records", "10000");
         DEFAULTS.put("db", "both");
         DEFAULTS.put("duration", "10");
-        DEFAULTS.put("warmup", "3");
+        DEFAULTS.put("warmup", "5");
+        DEFAULTS.put("warmup-max", "60");
         DEFAULTS.put("threads", "2");
         DEFAULTS.put("connections", "32");
         DEFAULTS.put("rate", "50");
