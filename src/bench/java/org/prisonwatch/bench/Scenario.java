@@ -169,15 +169,15 @@ final class Scenario {
                 Map.of("Idempotency-Key", unique), "write");
     }
 
-    /**
-     * Writes the spec wrk's script reads, for one run: the warm-up and the measured run of a PUT scenario edit
-     * different incidents, since each starts from version 1 of its pool.
-     */
     /** Whether the scenario edits a pool of incidents, each from its version 1: its warm-up can run once only. */
     boolean editsPool() {
         return !putPools.isEmpty();
     }
 
+    /**
+     * Writes the spec wrk's script reads, for one run: the warm-up and the measured run of a PUT scenario edit
+     * different incidents, since each starts from version 1 of its pool.
+     */
     Path writeSpec(Path dir, String run, int threads, boolean warmup) throws IOException {
         Files.createDirectories(dir);
         Map<String, String> values = new LinkedHashMap<>(spec);

@@ -19,6 +19,10 @@ final class Wrk {
             return requests / seconds;
         }
 
+        double okPerSecond() {
+            return ok / seconds;
+        }
+
         long errors() {
             return non2xx + socketErrors;
         }
