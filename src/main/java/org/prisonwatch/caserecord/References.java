@@ -2,16 +2,11 @@ package org.prisonwatch.caserecord;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Table;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.LockMode;
-import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.access.Confidentiality;
@@ -40,43 +35,20 @@ public final class References {
     }
 
     /**
-     * The ids of no live row, or of a live row that {@code seen} refuses; {@code columns} start with the id. In SQL,
-     * not HQL: Hibernate translates a query with a list parameter afresh on every execution (it caches no plan with
-     * a multi-valued binding), which was a tenth of a POST's CPU. It needs no flush first: every write flushes
-     * before it is journalled, and no record points to its own kind, so nothing a transaction has still to write is
-     * in the table read here (Hibernate's auto-flush before the query found nothing to do either).
+     * The ids of no live row, or of a live row that {@code seen} refuses; {@code columns} start with the id. In SQL
+     * ({@link RowsById}), not HQL, whose translation of the list parameter on every check was a tenth of a POST's
+     * CPU. It needs no flush first: every write flushes before it is journalled, and no record points to its own
+     * kind, so nothing a transaction has still to write is in the table read here (Hibernate's auto-flush before
+     * the query found nothing to do either).
      */
     private static Set<UUID> missing(EntityManager em, Class<?> kind, Collection<UUID> ids, String columns,
-            RowTest seen) {
+            RowsById.RowReader<Boolean> seen) {
         Set<UUID> missing = new HashSet<>(ids);
-        if (ids.isEmpty()) {
-            return missing;
-        }
-        Session session = em.unwrap(Session.class);
-        String sql = "select " + columns + " from " + kind.getAnnotation(Table.class).name() + " where id in ("
-                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") and deleted_at is null order by id"
-                + session.getFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
-                        .getForUpdateString(LockMode.PESSIMISTIC_READ);
-        session.doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                int i = 0;
-                for (UUID id : ids) {
-                    select.setObject(++i, id);
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        if (seen.test(rows)) {
-                            missing.remove(rows.getObject(1, UUID.class));
-                        }
-                    }
-                }
-            }
-        });
+        String lock = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
+                .getDialect().getForUpdateString(LockMode.PESSIMISTIC_READ);
+        RowsById.read(em, "select " + columns + " from " + kind.getAnnotation(Table.class).name() + " where id in (",
+                ids, ") and deleted_at is null order by id" + lock,
+                row -> seen.read(row) ? row.getObject(1, UUID.class) : null).forEach(missing::remove);
         return missing;
-    }
-
-    @FunctionalInterface
-    private interface RowTest {
-        boolean test(ResultSet row) throws SQLException;
     }
 }

@@ -15,14 +15,11 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,6 +48,7 @@ import org.prisonwatch.caserecord.CurrentState;
 import org.prisonwatch.caserecord.ExternallyReferenced;
 import org.prisonwatch.caserecord.ProtectedEntity;
 import org.prisonwatch.caserecord.RecordKind;
+import org.prisonwatch.caserecord.RowsById;
 import org.prisonwatch.caserecord.VerificationStatus;
 import org.prisonwatch.caserecord.VersionedEntity;
 import org.prisonwatch.gate.GatedRecord;
@@ -114,8 +112,9 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         this.protectedKind = ProtectedEntity.class.isAssignableFrom(kind.entityType());
         this.gatingAttributes = protectedKind ? List.of("id", "version", "confidentiality", "submittedBy")
                 : List.of("id", "version");
-        this.standingFactsSql = "select id, version, " + (protectedKind ? "confidentiality, submitted_by, " : "")
-                + "updated_at, deleted_at from " + kind.entityType().getAnnotation(Table.class).name() + " where id in (";
+        this.standingFactsSql = "select id, version, "
+                + (protectedKind ? "confidentiality, submitted_by, " : "") + "updated_at, deleted_at from "
+                + kind.entityType().getAnnotation(Table.class).name() + " where id in (";
     }
 
     /** Copies the input onto the entity; collections with references override this to check them first. */
@@ -368,37 +367,20 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
     }
 
     /**
-     * The gating facts of the records with these ids, in SQL: Hibernate caches no plan for a query with a list
-     * parameter and translated this one afresh for every kind on every feed page (with the whole-row read, about
-     * a twelfth of a cold catch-up's CPU). A read of committed rows, with nothing of its own to flush.
+     * The gating facts of the records with these ids, in SQL ({@link RowsById}): as HQL, with its list parameter, it
+     * was translated afresh for every kind on every feed page. A read of committed rows, with nothing to flush.
      */
     private List<StandingFacts> standingFacts(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        String sql = standingFactsSql + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                int i = 0;
-                for (UUID id : ids) {
-                    select.setObject(++i, id);
-                }
-                List<StandingFacts> facts = new ArrayList<>(ids.size());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        UUID id = rows.getObject(1, UUID.class);
-                        int version = rows.getInt(2);
-                        RecordFacts record = protectedKind
-                                ? new RecordFacts(id, version, Confidentiality.valueOf(rows.getString(3)),
-                                        rows.getObject(4, UUID.class))
-                                : new RecordFacts(id, version, null, null);
-                        int at = protectedKind ? 5 : 3;
-                        facts.add(new StandingFacts(record, rows.getObject(at, OffsetDateTime.class).toInstant(),
-                                rows.getObject(at + 1, OffsetDateTime.class) != null));
-                    }
-                }
-                return facts;
-            }
+        return RowsById.read(em, standingFactsSql, ids, ")", row -> {
+            UUID id = row.getObject(1, UUID.class);
+            int version = row.getInt(2);
+            RecordFacts record = protectedKind
+                    ? new RecordFacts(id, version, Confidentiality.valueOf(row.getString(3)),
+                            row.getObject(4, UUID.class))
+                    : new RecordFacts(id, version, null, null);
+            int at = protectedKind ? 5 : 3;
+            return new StandingFacts(record, row.getObject(at, OffsetDateTime.class).toInstant(),
+                    row.getObject(at + 1, OffsetDateTime.class) != null);
         });
     }
 
