@@ -44,25 +44,28 @@ public final class RowsById {
         Session session = em.unwrap(Session.class);
         StatisticsImplementor statistics = session.getFactory().unwrap(SessionFactoryImplementor.class)
                 .getStatistics();
+        boolean counting = statistics.isStatisticsEnabled();
         return session.doReturningWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
-                if (statistics.isStatisticsEnabled()) {
+                if (counting) {
                     statistics.prepareStatement();
                 }
-                int i = 0;
-                for (UUID id : ids) {
-                    select.setObject(++i, id);
-                }
-                List<T> rows = new ArrayList<>(ids.size());
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        rows.add(reader.read(row));
+                try {
+                    int i = 0;
+                    for (UUID id : ids) {
+                        select.setObject(++i, id);
                     }
-                }
-                return rows;
-            } finally {
-                if (statistics.isStatisticsEnabled()) {
-                    statistics.closeStatement();
+                    List<T> rows = new ArrayList<>(ids.size());
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            rows.add(reader.read(row));
+                        }
+                    }
+                    return rows;
+                } finally {
+                    if (counting) {
+                        statistics.closeStatement();
+                    }
                 }
             }
         });
