@@ -26,5 +26,13 @@ public enum AuditAction {
      * Written once per database by the service itself: from this entry on, every hash is keyed (HMAC-SHA256 with a
      * secret kept outside the database); the entries before it keep the plain SHA-256 hashes they were written with.
      */
-    CHAIN_KEYED
+    CHAIN_KEYED;
+
+    /**
+     * Whether the action changes who is pushed writes: the webhook subscriptions, their entity filters, and the keys
+     * whose audiences they are rendered for. Every such change is audited, so it is made under the chain's lock.
+     */
+    public boolean changesPushRecipients() {
+        return this == WEBHOOK_CREATE || this == WEBHOOK_UPDATE || this == WEBHOOK_DELETE || this == KEY_REVOKE;
+    }
 }

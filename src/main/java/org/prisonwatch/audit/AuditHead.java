@@ -21,8 +21,18 @@ public class AuditHead {
     @Column(nullable = false, length = 64)
     public String hash;
 
+    /**
+     * The hash of the latest entry that changed who is pushed writes ({@link AuditAction#changesPushRecipients}):
+     * unchanged since a reader last saw it means the recipients it read then are still the recipients.
+     */
+    @Column(name = "push_recipients_mark", length = 64)
+    String pushRecipientsMark;
+
     void advanceTo(AuditEntry entry) {
         seq = entry.seq;
         hash = entry.hash;
+        if (entry.action.changesPushRecipients()) {
+            pushRecipientsMark = entry.hash;
+        }
     }
 }

@@ -46,6 +46,15 @@ public class AuditLog {
     }
 
     /**
+     * The mark of the latest change to who is pushed writes, read from the head this transaction has locked (so
+     * with no statement of its own once {@link #record} has run): while it stays the same, so do the recipients.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String pushRecipientsMark() {
+        return chain.lockHead().pushRecipientsMark;
+    }
+
+    /**
      * For responses that carry identifying data, one row per record, keyed by id with the version shown. The rows
      * are pending: they do not take the chain's head lock, so a read never waits for writers (which hold that lock
      * until they commit); {@link PendingReadLinker} links them into the chain. A read has no transaction of its own,

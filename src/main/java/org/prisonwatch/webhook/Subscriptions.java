@@ -83,7 +83,12 @@ public class Subscriptions {
 
     /** Whether the subscription asked for this kind of record (the feed's entity name). */
     static boolean covers(Subscription subscription, String entity) {
-        return subscription.entities == null || Arrays.asList(subscription.entities.split(",")).contains(entity);
+        return covers(subscription.entities, entity);
+    }
+
+    /** Whether entities as stored (comma-separated; null for every kind) include this one. */
+    static boolean covers(String entities, String entity) {
+        return entities == null || Arrays.asList(entities.split(",")).contains(entity);
     }
 
     @Transactional

@@ -7,7 +7,10 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import org.prisonwatch.access.Audience;
+import org.prisonwatch.audit.AuditLog;
 import org.prisonwatch.caserecord.VersionedEntity;
 import org.prisonwatch.change.ChangedEntity;
 import org.prisonwatch.gate.RecordGate;
@@ -20,6 +23,11 @@ import org.prisonwatch.journal.WriteFollower;
  * the record now (record.upserted, rendered by the gate for that audience at this moment and stored) or could see
  * it before this write (record.deleted: it was withdrawn from them). Records a subscriber never saw are never
  * mentioned to it, as in the change feed.
+ *
+ * <p>The subscriptions are read once per change to them, not once per write: every change to who is pushed writes
+ * is audited, and so leaves its mark on the audit head that each write holds locked ({@link
+ * AuditLog#pushRecipientsMark}). A write finds the mark it was last read under, or reads them again under the lock,
+ * where no change can be in progress; a write is never pushed to recipients other than those committed before it.
  */
 @ApplicationScoped
 public class WebhookOutbox implements WriteFollower {
@@ -36,23 +44,37 @@ public class WebhookOutbox implements WriteFollower {
     @Inject
     DeliveryWorker worker;
 
+    @Inject
+    AuditLog audit;
+
+    /** Every subscription whose key still stands; package-visible so that tests can count its executions. */
+    static final String RECIPIENTS = "select s from Subscription s where (s.apiKeyId is null or exists "
+            + "(select k.id from ApiKey k where k.id = s.apiKeyId and k.revokedAt is null))";
+
+    /** The recipients as last read on this instance, with the mark they were read under. */
+    private volatile Recipients known;
+
+    /** A subscription as the outbox needs it; {@code entities} as stored (null: every kind). */
+    record Recipient(UUID subscriptionId, Audience audience, String entities) {
+    }
+
+    private record Recipients(String mark, List<Recipient> list) {
+    }
+
     @Override
     public void followed(JournalledWrite<?> write) {
-        // disabled subscriptions too: their deliveries wait, in order, until an admin enables them again
-        List<Subscription> subscriptions = em.createQuery("select s from Subscription s where "
-                + "(s.apiKeyId is null or exists (select k.id from ApiKey k where k.id = s.apiKeyId "
-                + "and k.revokedAt is null))", Subscription.class).getResultList();
-        if (subscriptions.isEmpty()) {
+        List<Recipient> recipients = recipients();
+        if (recipients.isEmpty()) {
             return;
         }
         String entity = ChangedEntity.ofStoredName(write.kind().storedName()).name();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         boolean queued = false;
-        for (Subscription subscription : subscriptions) {
-            if (!Subscriptions.covers(subscription, entity)) {
+        for (Recipient recipient : recipients) {
+            if (!Subscriptions.covers(recipient.entities(), entity)) {
                 continue;
             }
-            Audience audience = Subscriptions.audienceOf(subscription);
+            Audience audience = recipient.audience();
             Object view = viewFor(audience, write);
             String type = view != null ? WebhookEvent.UPSERTED
                     : write.wasVisibleTo(audience) ? WebhookEvent.DELETED : null;
@@ -60,7 +82,7 @@ public class WebhookOutbox implements WriteFollower {
                 continue;
             }
             Delivery delivery = new Delivery();
-            delivery.subscriptionId = subscription.id;
+            delivery.subscriptionId = recipient.subscriptionId();
             delivery.position = write.seq();
             delivery.eventType = type;
             delivery.entity = entity;
@@ -77,6 +99,20 @@ public class WebhookOutbox implements WriteFollower {
         if (queued) {
             worker.wakeAfterCommit();
         }
+    }
+
+    /** Called after the write's audit entry, so under the head's lock: no change to them can be in progress. */
+    private List<Recipient> recipients() {
+        String mark = audit.pushRecipientsMark();
+        Recipients seen = known;
+        if (seen != null && Objects.equals(seen.mark(), mark)) {
+            return seen.list();
+        }
+        // disabled subscriptions too: their deliveries wait, in order, until an admin enables them again
+        List<Recipient> read = em.createQuery(RECIPIENTS, Subscription.class).getResultList().stream()
+                .map(s -> new Recipient(s.id, Subscriptions.audienceOf(s), s.entities)).toList();
+        known = new Recipients(mark, read);
+        return read;
     }
 
     private <E extends VersionedEntity> Object viewFor(Audience audience, JournalledWrite<E> write) {

@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.QueryStatistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.support.WebhookReceiver;
@@ -44,6 +46,9 @@ class WebhookTest {
 
     @jakarta.inject.Inject
     DeliveryPurge purge;
+
+    @jakarta.inject.Inject
+    SessionFactory sessions;
 
     private final WebhookReceiver receiver = new WebhookReceiver();
     private final List<String> subscriptions = new ArrayList<>();
@@ -122,6 +127,40 @@ class WebhookTest {
         assertEquals("DELIVERED", deliveries.get(0).get("status"));
         assertEquals(sharedEvents.get(0).webhookId(), deliveries.get(0).get("webhookId"));
         assertEquals(204, log.getInt("items[0].attempts[0].statusCode"));
+    }
+
+    /**
+     * The outbox reads the subscriptions again only after a change to them (each leaves its mark on the audit head
+     * that every write locks): a filter changed between two writes is honoured by the second, and writes with no
+     * change between them read nothing.
+     */
+    @Test
+    void eachChangeToTheSubscriptionsIsHonouredByTheNextWriteAndNoWriteReadsThemOtherwise() throws Exception {
+        QueryStatistics reads = sessions.getStatistics().getQueryStatistics(WebhookOutbox.RECIPIENTS);
+        String subscription = subscribe(null, "/filtered", List.of("INCIDENT")).getString("id");
+        String prisonId = prison(unique("Filtered"));
+        String first = incident(prisonId, unique("first"), "PUBLIC");
+        long readsAfterFirst = reads.getExecutionCount();
+        String second = incident(prisonId, unique("second"), "PUBLIC");
+        assertEquals(readsAfterFirst, reads.getExecutionCount(), "subscriptions read again with no change to them");
+        receiver.await(WAIT, all -> about(all, first).size() == 1 && about(all, second).size() == 1);
+
+        patch(null).body(Map.of("entities", List.of("PRISON"))).patch("/api/v1/webhooks/" + subscription)
+                .then().statusCode(200);
+        String unheard = incident(prisonId, unique("unheard"), "PUBLIC");
+        String otherPrison = prison(unique("Heard"));
+        assertEquals(readsAfterFirst + 1, reads.getExecutionCount(), "read once after the change, then kept");
+        receiver.await(WAIT, all -> about(all, otherPrison).size() == 1);
+        assertTrue(about(receiver.received(), unheard).isEmpty(), "pushed a kind the subscription no longer takes");
+
+        patch(null).body(Map.of("entities", List.of("INCIDENT"))).patch("/api/v1/webhooks/" + subscription)
+                .then().statusCode(200);
+        String heardAgain = incident(prisonId, unique("heard again"), "PUBLIC");
+        receiver.await(WAIT, all -> about(all, heardAgain).size() == 1);
+        assertEquals(0, database.count("select count(*) from webhook_delivery where subscription_id = ? "
+                + "and entity_id = ?", java.util.UUID.fromString(subscription), java.util.UUID.fromString(unheard)));
+        assertEquals(1, database.count("select count(*) from webhook_delivery where subscription_id = ? "
+                + "and entity_id = ?", java.util.UUID.fromString(subscription), java.util.UUID.fromString(otherPrison)));
     }
 
     @Test
