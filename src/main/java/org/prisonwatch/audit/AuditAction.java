@@ -30,7 +30,9 @@ public enum AuditAction {
 
     /**
      * Whether the action changes who is pushed writes: the webhook subscriptions, their entity filters, and the keys
-     * whose audiences they are rendered for. Every such change is audited, so it is made under the chain's lock.
+     * whose audiences they are rendered for. Every such change records one of these in its own transaction, so it
+     * commits under the chain's lock and moves the head's mark with it; a change that recorded none would go unseen by
+     * the instances' outboxes for up to {@code prisonwatch.webhooks.recipients-max-age}.
      */
     public boolean changesPushRecipients() {
         return this == WEBHOOK_CREATE || this == WEBHOOK_UPDATE || this == WEBHOOK_DELETE || this == KEY_REVOKE;

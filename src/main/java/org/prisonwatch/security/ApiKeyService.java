@@ -128,6 +128,7 @@ public class ApiKeyService {
         });
         if (key.revokedAt == null) {
             key.revokedAt = now();
+            // the entry also tells every outbox that this key's subscriptions are pushed nothing more
             audit.record(AuditAction.KEY_REVOKE, AuditedEntity.API_KEY.storedName(), key.id, null);
             revocations.fire(new KeyRevoked(key.id));
         }

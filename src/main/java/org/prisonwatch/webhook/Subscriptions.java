@@ -38,7 +38,11 @@ import org.prisonwatch.change.ChangedEntity;
 import org.prisonwatch.security.ApiKey;
 import org.prisonwatch.security.KeyRevoked;
 
-/** Webhook subscriptions: made, changed, rotated and removed by admins; each change in the audit log. */
+/**
+ * Webhook subscriptions: made, changed, rotated and removed by admins; each change in the audit log. The audit
+ * entries of making, changing and removing one also tell every instance's outbox to read the subscriptions again
+ * ({@link AuditAction#changesPushRecipients}): a new way to change them must record one of those too.
+ */
 @ApplicationScoped
 public class Subscriptions {
 

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.audit.AuditLog;
 import org.prisonwatch.caserecord.VersionedEntity;
@@ -25,9 +27,12 @@ import org.prisonwatch.journal.WriteFollower;
  * mentioned to it, as in the change feed.
  *
  * <p>The subscriptions are read once per change to them, not once per write: every change to who is pushed writes
- * is audited, and so leaves its mark on the audit head that each write holds locked ({@link
- * AuditLog#pushRecipientsMark}). A write finds the mark it was last read under, or reads them again under the lock,
- * where no change can be in progress; a write is never pushed to recipients other than those committed before it.
+ * is audited in its own transaction, and so leaves its mark on the audit head that each write holds locked ({@link
+ * AuditLog#pushRecipientsMark}). A write that finds the mark it last read them under reuses that read; otherwise it
+ * reads them again. Either way it holds the head's lock, so no change can commit before the write does, and one not
+ * yet committed is neither visible to the read nor has moved the mark. A change the service did not make (by hand
+ * in SQL, or by an instance of a version before the mark) moves no mark: a read is reused for
+ * {@code recipients-max-age} at most, the bound on how long such a change goes unseen.
  */
 @ApplicationScoped
 public class WebhookOutbox implements WriteFollower {
@@ -47,6 +52,9 @@ public class WebhookOutbox implements WriteFollower {
     @Inject
     AuditLog audit;
 
+    @ConfigProperty(name = "prisonwatch.webhooks.recipients-max-age")
+    Duration recipientsMaxAge;
+
     /** Every subscription whose key still stands; package-visible so that tests can count its executions. */
     static final String RECIPIENTS = "select s from Subscription s where (s.apiKeyId is null or exists "
             + "(select k.id from ApiKey k where k.id = s.apiKeyId and k.revokedAt is null))";
@@ -58,7 +66,7 @@ public class WebhookOutbox implements WriteFollower {
     record Recipient(UUID subscriptionId, Audience audience, String entities) {
     }
 
-    private record Recipients(String mark, List<Recipient> list) {
+    private record Recipients(String mark, long readAtNanos, List<Recipient> list) {
     }
 
     @Override
@@ -101,17 +109,19 @@ public class WebhookOutbox implements WriteFollower {
         }
     }
 
-    /** Called after the write's audit entry, so under the head's lock: no change to them can be in progress. */
+    /** Called after the write's audit entry, so under the head's lock. */
     private List<Recipient> recipients() {
         String mark = audit.pushRecipientsMark();
         Recipients seen = known;
-        if (seen != null && Objects.equals(seen.mark(), mark)) {
+        long now = System.nanoTime();
+        if (seen != null && Objects.equals(seen.mark(), mark)
+                && now - seen.readAtNanos() < recipientsMaxAge.toNanos()) {
             return seen.list();
         }
         // disabled subscriptions too: their deliveries wait, in order, until an admin enables them again
         List<Recipient> read = em.createQuery(RECIPIENTS, Subscription.class).getResultList().stream()
                 .map(s -> new Recipient(s.id, Subscriptions.audienceOf(s), s.entities)).toList();
-        known = new Recipients(mark, read);
+        known = new Recipients(mark, now, read);
         return read;
     }
 

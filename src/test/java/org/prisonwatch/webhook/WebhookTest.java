@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.QueryStatistics;
@@ -158,9 +159,47 @@ class WebhookTest {
         String heardAgain = incident(prisonId, unique("heard again"), "PUBLIC");
         receiver.await(WAIT, all -> about(all, heardAgain).size() == 1);
         assertEquals(0, database.count("select count(*) from webhook_delivery where subscription_id = ? "
-                + "and entity_id = ?", java.util.UUID.fromString(subscription), java.util.UUID.fromString(unheard)));
+                + "and entity_id = ?", UUID.fromString(subscription), UUID.fromString(unheard)));
         assertEquals(1, database.count("select count(*) from webhook_delivery where subscription_id = ? "
-                + "and entity_id = ?", java.util.UUID.fromString(subscription), java.util.UUID.fromString(otherPrison)));
+                + "and entity_id = ?", UUID.fromString(subscription), UUID.fromString(otherPrison)));
+
+        // removed: the next write must not queue for it, or the delivery's foreign key would fail the write (not 201)
+        api().delete("/api/v1/webhooks/" + subscription).then().statusCode(204);
+        incident(prisonId, unique("after removal"), "PUBLIC");
+    }
+
+    /**
+     * Another instance's change is seen by the first write after it commits, through the mark it leaves on the audit
+     * head; a change made by hand, which leaves none, within recipients-max-age (4 s in the test profile).
+     */
+    @Test
+    void aChangeFromAnotherInstanceIsSeenAtOnceAndOneMadeByHandWithinTheMaxAge() throws Exception {
+        String subscription = subscribe(null, "/elsewhere", List.of("INCIDENT")).getString("id");
+        UUID id = UUID.fromString(subscription);
+        String prisonId = prison(unique("Elsewhere"));
+        String heard = incident(prisonId, unique("heard"), "PUBLIC");
+        assertEquals(1, deliveriesOf(subscription));
+
+        // what an instance's WEBHOOK_UPDATE commits: the row, and the head's mark moved
+        database.execute("update webhook_subscription set entities = 'PRISON' where id = ?", id);
+        database.execute("update audit_head set push_recipients_mark = ? where id = 1", "f".repeat(64));
+        incident(prisonId, unique("filtered elsewhere"), "PUBLIC");
+        assertEquals(1, deliveriesOf(subscription), "a change committed elsewhere was not seen");
+
+        database.execute("update webhook_subscription set entities = 'INCIDENT' where id = ?", id);
+        String meanwhile = incident(prisonId, unique("before the max age"), "PUBLIC");
+        Thread.sleep(4200);
+        String after = incident(prisonId, unique("after the max age"), "PUBLIC");
+        receiver.await(WAIT, all -> about(all, after).size() == 1);
+        assertEquals(1, about(receiver.received(), heard).size());
+        // the read kept until the max age still excluded incidents, so the one written meanwhile was not queued
+        assertEquals(0, database.count("select count(*) from webhook_delivery where subscription_id = ? "
+                + "and entity_id = ?", id, UUID.fromString(meanwhile)));
+    }
+
+    private long deliveriesOf(String subscription) {
+        return database.count("select count(*) from webhook_delivery where subscription_id = ?",
+                UUID.fromString(subscription));
     }
 
     @Test
@@ -281,6 +320,9 @@ class WebhookTest {
         api().get("/api/v1/webhooks/" + subscription + "/deliveries").then().statusCode(200)
                 .body("items.find { it.entityId == '" + waiting + "' }.status", equalTo("CANCELLED"));
         String after = incident(prisonId, unique("after"), "PUBLIC");
+        // not even queued: the revocation is marked on the audit head, so the next write reads the subscriptions again
+        assertEquals(0, database.count("select count(*) from webhook_delivery where subscription_id = ? "
+                + "and entity_id = ?", UUID.fromString(subscription), UUID.fromString(after)));
         Thread.sleep(600);
         assertTrue(about(receiver.received(), after).isEmpty(), "sent for a revoked key");
         assertTrue(about(receiver.received(), waiting).isEmpty(), "a cancelled delivery was sent");
@@ -367,22 +409,22 @@ class WebhookTest {
         patch(null).body(Map.of("enabled", false)).patch("/api/v1/webhooks/" + subscription).then().statusCode(200);
         prison(unique("Purge"));
         String pending = "select id from webhook_delivery where subscription_id = ? and status = 'PENDING'";
-        assertEquals(1, database.count("select count(*) from (" + pending + ") p", java.util.UUID.fromString(
+        assertEquals(1, database.count("select count(*) from (" + pending + ") p", UUID.fromString(
                 subscription)));
         // made to look 31 days old: the old ping's end, and the pending event's creation
         database.execute("update webhook_delivery set finished_at = ? where id = ?",
-                java.time.OffsetDateTime.now().minusDays(31), java.util.UUID.fromString(old));
+                java.time.OffsetDateTime.now().minusDays(31), UUID.fromString(old));
         database.execute("update webhook_delivery set created_at = ? where subscription_id = ? and status = 'PENDING'",
-                java.time.OffsetDateTime.now().minusDays(31), java.util.UUID.fromString(subscription));
+                java.time.OffsetDateTime.now().minusDays(31), UUID.fromString(subscription));
         purge.purgeFinished();
         List<String> left = api().get("/api/v1/webhooks/" + subscription + "/deliveries").then().statusCode(200)
                 .extract().path("items.id");
         assertFalse(left.contains(old));
         assertTrue(left.contains(recent));
-        assertEquals(1, database.count("select count(*) from (" + pending + ") p", java.util.UUID.fromString(
+        assertEquals(1, database.count("select count(*) from (" + pending + ") p", UUID.fromString(
                 subscription)), "a pending delivery is never purged");
         assertEquals(0, database.count("select count(*) from webhook_attempt where delivery_id = ?",
-                java.util.UUID.fromString(old)));
+                UUID.fromString(old)));
     }
 
     @Test
