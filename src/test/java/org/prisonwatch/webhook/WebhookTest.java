@@ -158,10 +158,8 @@ class WebhookTest {
                 .then().statusCode(200);
         String heardAgain = incident(prisonId, unique("heard again"), "PUBLIC");
         receiver.await(WAIT, all -> about(all, heardAgain).size() == 1);
-        assertEquals(0, database.count("select count(*) from webhook_delivery where subscription_id = ? "
-                + "and entity_id = ?", UUID.fromString(subscription), UUID.fromString(unheard)));
-        assertEquals(1, database.count("select count(*) from webhook_delivery where subscription_id = ? "
-                + "and entity_id = ?", UUID.fromString(subscription), UUID.fromString(otherPrison)));
+        assertEquals(0, deliveriesOf(subscription, unheard));
+        assertEquals(1, deliveriesOf(subscription, otherPrison));
 
         // removed: the next write must not queue for it, or the delivery's foreign key would fail the write (not 201)
         api().delete("/api/v1/webhooks/" + subscription).then().statusCode(204);
@@ -193,13 +191,18 @@ class WebhookTest {
         receiver.await(WAIT, all -> about(all, after).size() == 1);
         assertEquals(1, about(receiver.received(), heard).size());
         // the read kept until the max age still excluded incidents, so the one written meanwhile was not queued
-        assertEquals(0, database.count("select count(*) from webhook_delivery where subscription_id = ? "
-                + "and entity_id = ?", id, UUID.fromString(meanwhile)));
+        assertEquals(0, deliveriesOf(subscription, meanwhile));
     }
 
     private long deliveriesOf(String subscription) {
         return database.count("select count(*) from webhook_delivery where subscription_id = ?",
                 UUID.fromString(subscription));
+    }
+
+    /** The subscription's deliveries about one record. */
+    private long deliveriesOf(String subscription, String recordId) {
+        return database.count("select count(*) from webhook_delivery where subscription_id = ? and entity_id = ?",
+                UUID.fromString(subscription), UUID.fromString(recordId));
     }
 
     @Test
@@ -321,8 +324,7 @@ class WebhookTest {
                 .body("items.find { it.entityId == '" + waiting + "' }.status", equalTo("CANCELLED"));
         String after = incident(prisonId, unique("after"), "PUBLIC");
         // not even queued: the revocation is marked on the audit head, so the next write reads the subscriptions again
-        assertEquals(0, database.count("select count(*) from webhook_delivery where subscription_id = ? "
-                + "and entity_id = ?", UUID.fromString(subscription), UUID.fromString(after)));
+        assertEquals(0, deliveriesOf(subscription, after));
         Thread.sleep(600);
         assertTrue(about(receiver.received(), after).isEmpty(), "sent for a revoked key");
         assertTrue(about(receiver.received(), waiting).isEmpty(), "a cancelled delivery was sent");
