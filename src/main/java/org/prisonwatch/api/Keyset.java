@@ -148,7 +148,8 @@ public final class Keyset<E> {
      * callers that already hold the rest. Each row holds the attributes in the order given, then the sort value
      * and the unique key that its cursor is made of.
      */
-    public Slice<Object[]> columns(EntityManager em, Filter filter, PageParams params, List<String> attributes) {
+    public Slice<Object[]> columns(EntityManager em, Filter filter, PageParams params, List<String> attributes,
+            HeldRows held) {
         int given = attributes.size();
         return slice(em, filter, params.sort, "cursor", params.cursor, params.limitOrDefault(), new Selection<E, Object[]>() {
             @Override
@@ -166,6 +167,11 @@ public final class Keyset<E> {
             public Object valueOf(SortKey<E> key, Object[] row) {
                 return row[key == unique ? given + 1 : given];
             }
+
+            @Override
+            public List<Object[]> rows(HeldRows.Statement statement, Supplier<List<Object[]>> read) {
+                return held.rows(statement, read);
+            }
         });
     }
 
@@ -177,6 +183,11 @@ public final class Keyset<E> {
         Class<R> type();
 
         Object valueOf(SortKey<E> key, R row);
+
+        /** The statement's rows; read from the database unless the selection's rows may be held. */
+        default List<R> rows(HeldRows.Statement statement, Supplier<List<R>> read) {
+            return read.get();
+        }
     }
 
     private <R> Slice<R> slice(EntityManager em, Filter filter, String sort, String parameter, String cursor,
@@ -206,16 +217,20 @@ public final class Keyset<E> {
         }
         String order = (fixedFirst == null ? "" : fixedFirst + dir + ", ")
                 + (key == unique ? uniquePath + dir : keyPath + dir + ", " + uniquePath + dir);
-        TypedQuery<R> query = em.createQuery("select " + selection.select(keyPath, uniquePath) + " from "
-                + entity.getSimpleName() + " " + alias + " where " + where + " order by " + order, selection.type());
-        filter.parameters().forEach(query::setParameter);
+        String hql = "select " + selection.select(keyPath, uniquePath) + " from " + entity.getSimpleName() + " "
+                + alias + " where " + where + " order by " + order;
+        Map<String, Object> parameters = new LinkedHashMap<>(filter.parameters());
         if (after != null) {
-            query.setParameter("afterKey", after[after.length - 1]);
+            parameters.put("afterKey", after[after.length - 1]);
             if (key != unique) {
-                query.setParameter("afterValue", after[0]);
+                parameters.put("afterValue", after[0]);
             }
         }
-        List<R> rows = query.setMaxResults(limit + 1).getResultList();
+        List<R> rows = selection.rows(new HeldRows.Statement(hql, parameters, limit + 1), () -> {
+            TypedQuery<R> query = em.createQuery(hql, selection.type());
+            parameters.forEach(query::setParameter);
+            return query.setMaxResults(limit + 1).getResultList();
+        });
         boolean more = rows.size() > limit;
         if (more) {
             rows = rows.subList(0, limit);

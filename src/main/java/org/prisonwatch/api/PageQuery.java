@@ -15,8 +15,11 @@ public record PageQuery<E>(Keyset<E> keyset, EntityManager em, Filter filter, Pa
         return keyset.page(em, filter, params, Function.identity());
     }
 
-    /** The same rows, with only the given attributes of each (see {@link Keyset#columns}). */
-    public Slice<Object[]> columns(List<String> attributes) {
-        return keyset.columns(em, filter, params, attributes);
+    /**
+     * The same rows, with only the given attributes of each (see {@link Keyset#columns}), answered by {@code held}
+     * when it holds them.
+     */
+    public Slice<Object[]> columns(List<String> attributes, HeldRows held) {
+        return keyset.columns(em, filter, params, attributes, held);
     }
 }

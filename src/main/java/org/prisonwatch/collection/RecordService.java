@@ -136,12 +136,13 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
 
     /**
      * A page of records, already restricted to what the caller may see, rendered through the gate. First only the
-     * rows' gating facts are read, and when the gate keeps a render of every one of them for the caller that is
-     * the page, one narrow query; otherwise the rows are read whole.
+     * rows' gating facts are read (or taken from memory, when this instance holds them and has heard of no write
+     * since), and when the gate keeps a render of every one of them for the caller that is the page, one narrow
+     * query or none; otherwise the rows are read whole.
      */
     protected Page<V> show(PageQuery<E> query) {
         if (gate.keepsRenders()) {
-            Slice<Object[]> facts = query.columns(gatingAttributes);
+            Slice<Object[]> facts = query.columns(gatingAttributes, gate.heldRows());
             List<V> kept = gate.showKept(kind.renderer(), facts.rows().stream().map(this::facts).toList());
             if (kept != null) {
                 return new Page<>(kept, facts.more() ? facts.next() : null);

@@ -20,8 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.prisonwatch.access.Confidentiality;
+import org.prisonwatch.api.HeldRows;
 
 /**
  * What this instance last read of each record's gating facts (version, confidentiality, submitter), so that a GET
@@ -38,9 +40,14 @@ import org.prisonwatch.access.Confidentiality;
  * </ul>
  * A record loaded while a write is forgotten is not kept: each forgetting moves a generation on, and facts read
  * before it are refused, so no late reader puts back what was just forgotten.
+ *
+ * <p>A list page's gating facts are held the same way ({@link HeldRows}), by the statement that read them, so that a
+ * page read again whose renders are kept costs no query either. Any write may change any page (a new record joins
+ * it, a prison's region moves incidents in or out of a filter), so a held page stands only while the generation it
+ * was read at is still the current one: every write heard of, here or through the feed, drops every page at once.
  */
 @Singleton
-public class HeldRecords {
+public class HeldRecords implements HeldRows {
 
     @ConfigProperty(name = "prisonwatch.read-cache.max-staleness")
     Duration maxStaleness;
@@ -65,6 +72,8 @@ public class HeldRecords {
 
     private Cache<UUID, Held> held;
 
+    private Cache<Statement, HeldPage> pages;
+
     /** Moved on by every forgetting; written under this object's lock, read without it. */
     private volatile long generation;
 
@@ -78,10 +87,16 @@ public class HeldRecords {
 
     private Counter fromMemory;
     private Counter fromDatabase;
+    private Counter pagesFromMemory;
+    private Counter pagesFromDatabase;
 
     /** A record's gating facts as read, and the renderer whose renders of it they stand for. */
     private record Held(Renderer<?, ?> renderer, UUID id, Integer version, Confidentiality confidentiality,
             UUID submittedBy) implements GatedRecord {
+    }
+
+    /** A page's rows as read, at the generation they were read at. */
+    private record HeldPage(List<Object[]> rows, long generation) {
     }
 
     /** A write the change feed records: the record and its feed position. */
@@ -91,11 +106,20 @@ public class HeldRecords {
     @PostConstruct
     void build() {
         held = Caffeine.newBuilder().maximumSize(Math.max(1, maxRecords)).expireAfterWrite(maxAge).build();
+        // as many rows of pages as records by id: a row is a record's facts and its position
+        pages = Caffeine.newBuilder().maximumWeight(Math.max(1, maxRecords))
+                .weigher((Statement statement, HeldPage page) -> page.rows().size() + 1).expireAfterWrite(maxAge)
+                .build();
         fromMemory = Counter.builder("prisonwatch.reads.by.id").tag("answered", "memory")
                 .description("GETs by id answered with no query: facts and render held (see HeldRecords)")
                 .register(metrics);
         fromDatabase = Counter.builder("prisonwatch.reads.by.id").tag("answered", "database")
                 .description("GETs by id that read the record's row").register(metrics);
+        pagesFromMemory = Counter.builder("prisonwatch.reads.pages").tag("answered", "memory")
+                .description("List pages whose rows' gating facts were held: no query (see HeldRecords)")
+                .register(metrics);
+        pagesFromDatabase = Counter.builder("prisonwatch.reads.pages").tag("answered", "database")
+                .description("List pages whose rows' gating facts were read").register(metrics);
     }
 
     void refuseUselessSettings(@Observes StartupEvent event) {
@@ -116,9 +140,14 @@ public class HeldRecords {
         return maxRecords;
     }
 
+    /** Whether what is held may be trusted now: the feed's follower last caught up within the max staleness. */
+    private boolean trusted() {
+        return following && System.nanoTime() - caughtUpAt <= maxStaleness.toNanos();
+    }
+
     /** The facts held for the record, as the renderer's, when they may be trusted now; else null. */
     GatedRecord fresh(Renderer<?, ?> renderer, UUID id) {
-        if (!following || System.nanoTime() - caughtUpAt > maxStaleness.toNanos()) {
+        if (!trusted()) {
             return null;
         }
         Held facts = held.getIfPresent(id);
@@ -138,6 +167,35 @@ public class HeldRecords {
         }
     }
 
+    /**
+     * A page's rows, held while no write has been heard of since they were read; read (and held) otherwise. Only
+     * reads outside a transaction are held or answered: they read committed rows, where a write's own read may see
+     * its uncommitted changes. The rows are shared between readers, who must not change them.
+     */
+    @Override
+    public List<Object[]> rows(Statement statement, Supplier<List<Object[]>> read) {
+        if (!enabled() || !trusted() || !rendered.keepsRendersNow()) {
+            pagesFromDatabase.increment();
+            return read.get();
+        }
+        HeldPage page = pages.getIfPresent(statement);
+        if (page != null && page.generation() == generation) {
+            pagesFromMemory.increment();
+            return page.rows();
+        }
+        long since = generation;
+        List<Object[]> rows = read.get();
+        pagesFromDatabase.increment();
+        holdPage(statement, rows, since);
+        return rows;
+    }
+
+    private synchronized void holdPage(Statement statement, List<Object[]> rows, long since) {
+        if (following && since == generation) {
+            pages.put(statement, new HeldPage(List.copyOf(rows), since));
+        }
+    }
+
     void answered(boolean fromMemory) {
         (fromMemory ? this.fromMemory : fromDatabase).increment();
     }
@@ -146,6 +204,10 @@ public class HeldRecords {
     public synchronized void forget(Collection<UUID> ids) {
         generation++;
         held.invalidateAll(ids);
+        // already refused by their generation; dropped so that they do not wait for max-age in memory
+        if (pages.estimatedSize() > 0) {
+            pages.invalidateAll();
+        }
     }
 
     /**

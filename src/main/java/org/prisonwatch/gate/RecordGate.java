@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.prisonwatch.access.Audience;
 import org.prisonwatch.access.Callers;
+import org.prisonwatch.api.HeldRows;
 import org.prisonwatch.api.Page;
 import org.prisonwatch.audit.AuditLog;
 
@@ -130,6 +131,14 @@ public class RecordGate {
             }
         }
         return views;
+    }
+
+    /**
+     * Where a list reads the gating facts it hands to {@link #showKept}: held by this instance between identical
+     * reads while no write has been heard of ({@link HeldRecords}).
+     */
+    public HeldRows heldRows() {
+        return held;
     }
 
     /** Whether {@link #showKept} can answer now: renders are kept (and the caller is outside a transaction). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.prisonwatch.support.Api.anonymous;
 import static org.prisonwatch.support.Api.as;
+import static org.prisonwatch.support.AnotherInstance.sleepUntil;
 import static org.prisonwatch.support.Fixtures.create;
 import static org.prisonwatch.support.Fixtures.incidentBody;
 import static org.prisonwatch.support.Fixtures.prison;
@@ -24,10 +25,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.prisonwatch.access.Role;
-import org.prisonwatch.audit.AuditAction;
-import org.prisonwatch.audit.AuditLog;
-import org.prisonwatch.audit.AuditedEntity;
 import org.prisonwatch.journal.FeedFollower;
+import org.prisonwatch.support.AnotherInstance;
 import org.prisonwatch.support.Database;
 
 /**
@@ -50,13 +49,13 @@ class HeldRecordsTest {
     RenderedViews rendered;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
     EntityManager em;
 
     @Inject
     Database db;
+
+    @Inject
+    AnotherInstance elsewhere;
 
     @Inject
     Scheduler scheduler;
@@ -98,7 +97,7 @@ class HeldRecordsTest {
         anonymous().get(path).then().statusCode(200);
 
         long committed = System.nanoTime();
-        writtenElsewhere(idOf(path), "CONFIDENTIAL");
+        elsewhere.reclassify(idOf(path), "CONFIDENTIAL");
         sleepUntil(committed + maxStaleness.toNanos() + Duration.ofMillis(100).toNanos());
         anonymous().get(path).then().statusCode(404);
         as(Role.PARTNER).get(path).then().statusCode(404);
@@ -211,30 +210,6 @@ class HeldRecordsTest {
         } finally {
             if (activated) {
                 requests.terminate();
-            }
-        }
-    }
-
-    /** What another instance's journal writes for a reclassification, committed in one transaction. */
-    private void writtenElsewhere(String id, String confidentiality) {
-        UUID entityId = UUID.fromString(id);
-        QuarkusTransaction.requiringNew().run(() -> {
-            long seq = audit.record(AuditAction.UPDATE, AuditedEntity.INCIDENT.storedName(), entityId, 2);
-            assertEquals(1, em.createNativeQuery("update incident set confidentiality = ?1, version = 2 "
-                    + "where id = ?2").setParameter(1, confidentiality).setParameter(2, entityId).executeUpdate());
-            assertEquals(1, em.createNativeQuery("update record_change set seq = ?1 where entity_id = ?2")
-                    .setParameter(1, seq).setParameter(2, entityId).executeUpdate());
-        });
-    }
-
-    private static void sleepUntil(long nanoTime) {
-        long left;
-        while ((left = nanoTime - System.nanoTime()) > 0) {
-            try {
-                Thread.sleep(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
         }
     }
