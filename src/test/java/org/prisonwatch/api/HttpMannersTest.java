@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.prisonwatch.access.Role;
 import org.prisonwatch.support.Keys;
 
-/** What a generic HTTP client may expect: Accept read generously, Allow on 405 and OPTIONS, 304 on revalidation. */
+/**
+ * What a generic HTTP client may expect: Accept read generously, Allow on 405 and OPTIONS, 304 on revalidation, a
+ * page sent whole with its length.
+ */
 @QuarkusTest
 class HttpMannersTest {
 
@@ -53,6 +56,22 @@ class HttpMannersTest {
         given().accept("text/csv, " + PROBLEM).queryParam("stateRegion", region).get("/api/v1/prisons").then()
                 .statusCode(200).contentType(startsWith("text/csv"));
         given().accept("application/problem+jsonx").get("/api/v1/prisons").then().statusCode(406);
+    }
+
+    @Test
+    void aPageOfFiftyIsSentWholeWithItsLengthNotInChunks() {
+        String prisonId = prison(unique("Whole pages"));
+        for (int i = 0; i < 30; i++) {
+            incidentOn(prisonId, "2025-03-01", "PUBLIC");
+        }
+        // uncompressed, so that its length is the page's own (REST Assured asks for gzip unless told not to)
+        io.restassured.response.Response page = anonymous().config(io.restassured.RestAssured.config()
+                        .decoderConfig(io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders()))
+                .get("/api/v1/incidents?prisonId=" + prisonId);
+        page.then().statusCode(200).body("items.size()", equalTo(30)).header("Transfer-Encoding", nullValue());
+        int length = page.asByteArray().length;
+        assertTrue(length > 8192, "larger than Quarkus's default output buffer: " + length + " bytes");
+        assertEquals(String.valueOf(length), page.header("Content-Length"));
     }
 
     @Test
