@@ -106,20 +106,21 @@ public class HeldRecords implements HeldRows {
     @PostConstruct
     void build() {
         held = Caffeine.newBuilder().maximumSize(Math.max(1, maxRecords)).expireAfterWrite(maxAge).build();
-        // as many rows of pages as records by id: a row is a record's facts and its position
+        // as many rows of pages as records by id, about 100 bytes each: a row is a record's facts and its position;
+        // a page's statement counts at its own size (an empty page of a long search is mostly its statement)
         pages = Caffeine.newBuilder().maximumWeight(Math.max(1, maxRecords))
-                .weigher((Statement statement, HeldPage page) -> page.rows().size() + 1).expireAfterWrite(maxAge)
-                .build();
+                .weigher((Statement statement, HeldPage page) -> page.rows().size() + weightOf(statement))
+                .expireAfterWrite(maxAge).build();
         fromMemory = Counter.builder("prisonwatch.reads.by.id").tag("answered", "memory")
                 .description("GETs by id answered with no query: facts and render held (see HeldRecords)")
                 .register(metrics);
         fromDatabase = Counter.builder("prisonwatch.reads.by.id").tag("answered", "database")
                 .description("GETs by id that read the record's row").register(metrics);
         pagesFromMemory = Counter.builder("prisonwatch.reads.pages").tag("answered", "memory")
-                .description("List pages whose rows' gating facts were held: no query (see HeldRecords)")
+                .description("List pages whose rows' gating facts were held, so not queried (see HeldRecords)")
                 .register(metrics);
         pagesFromDatabase = Counter.builder("prisonwatch.reads.pages").tag("answered", "database")
-                .description("List pages whose rows' gating facts were read").register(metrics);
+                .description("List pages whose rows' gating facts were queried").register(metrics);
     }
 
     void refuseUselessSettings(@Observes StartupEvent event) {
@@ -138,6 +139,19 @@ public class HeldRecords implements HeldRows {
     /** The most records held: a follower further behind than this forgets them all instead of reading each. */
     public int maxRecords() {
         return maxRecords;
+    }
+
+    /**
+     * A statement's weight in rows of about 100 bytes: its HQL (two bytes a character at most) and each parameter
+     * (a map entry, its name and a value, counted at 100 bytes and twice a text's length), plus the key itself.
+     */
+    static int weightOf(Statement statement) {
+        long bytes = 100 + 2L * statement.hql().length();
+        for (Map.Entry<String, Object> parameter : statement.parameters().entrySet()) {
+            bytes += 100 + 2L * parameter.getKey().length()
+                    + (parameter.getValue() instanceof String text ? 2L * text.length() : 0);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, (bytes + 99) / 100);
     }
 
     /** Whether what is held may be trusted now: the feed's follower last caught up within the max staleness. */
@@ -203,11 +217,9 @@ public class HeldRecords implements HeldRows {
     /** Forgets the records' facts: they were written (or their writes heard of) since they were held. */
     public synchronized void forget(Collection<UUID> ids) {
         generation++;
+        // pages are refused by their generation from now on; dropping them here would cost every write a pass over
+        // them all under this lock, so they leave memory as they are replaced, evicted or expire
         held.invalidateAll(ids);
-        // already refused by their generation; dropped so that they do not wait for max-age in memory
-        if (pages.estimatedSize() > 0) {
-            pages.invalidateAll();
-        }
     }
 
     /**
@@ -277,5 +289,6 @@ public class HeldRecords implements HeldRows {
     /** Forgets every record: for tests that rewrite rows behind the service's back. */
     public void clear() {
         forget(List.copyOf(held.asMap().keySet()));
+        pages.invalidateAll();
     }
 }

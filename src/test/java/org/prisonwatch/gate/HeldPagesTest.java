@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.prisonwatch.support.Api.anonymous;
 import static org.prisonwatch.support.Api.api;
 import static org.prisonwatch.support.Api.as;
@@ -116,6 +117,40 @@ class HeldPagesTest {
                 .body("items.size()", equalTo(2));
         api().header("If-Match", "\"1\"").delete("/api/v1/incidents/" + second).then().statusCode(204);
         anonymous().get(path).then().statusCode(200).body("items.id", equalTo(List.of(third)));
+    }
+
+    @Test
+    void eachCursorAndPageSizeOfOneListIsHeldApart() {
+        String prisonId = prison(unique("Held positions"));
+        String a = incidentOn(prisonId, "2025-01-01", "PUBLIC");
+        String b = incidentOn(prisonId, "2025-01-02", "PUBLIC");
+        String c = incidentOn(prisonId, "2025-01-03", "PUBLIC");
+        String path = incidentsAt(prisonId) + "&sort=occurredFrom";
+        follower.catchUp();
+        String first = anonymous().get(path + "&limit=1").then().statusCode(200).extract().path("nextCursor");
+        String second = anonymous().queryParam("cursor", first).get(path + "&limit=1").then().statusCode(200)
+                .extract().path("nextCursor");
+        Answered answered = during(() -> {
+            for (int read = 0; read < 3; read++) {
+                anonymous().queryParam("cursor", first).get(path + "&limit=1").then().statusCode(200)
+                        .body("items.id", equalTo(List.of(b)));
+                anonymous().queryParam("cursor", second).get(path + "&limit=1").then().statusCode(200)
+                        .body("items.id", equalTo(List.of(c)));
+                anonymous().get(path + "&limit=1").then().statusCode(200).body("items.id", equalTo(List.of(a)));
+                anonymous().get(path + "&limit=2").then().statusCode(200).body("items.id", equalTo(List.of(a, b)));
+            }
+        });
+        assertEquals(new Answered(10, 2), answered, "each position and size read once (limit=2 new), then held");
+    }
+
+    @Test
+    void aHeldPageWeighsItsStatementAsWellAsItsRows() {
+        HeldRows.Statement empty = new HeldRows.Statement("select e.id from Incident e", Map.of(), 51);
+        HeldRows.Statement longSearch = new HeldRows.Statement("select e.id from Incident e where e.searchText like :q",
+                Map.of("q", "%" + "မြစ်ကြီးနား".repeat(20) + "%"), 51);
+        assertEquals(2, HeldRecords.weightOf(empty));
+        assertTrue(HeldRecords.weightOf(longSearch) >= 7, "a long search text weighs what it holds: "
+                + HeldRecords.weightOf(longSearch));
     }
 
     @Test
