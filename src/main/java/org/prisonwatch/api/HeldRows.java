@@ -14,9 +14,6 @@ import java.util.function.Supplier;
  */
 public interface HeldRows {
 
-    /** Every read goes to the database. */
-    HeldRows NONE = (statement, read) -> read.get();
-
     /** The rows the statement reads: held ones while they are current, else {@code read}'s (and held if they may be). */
     List<Object[]> rows(Statement statement, Supplier<List<Object[]>> read);
 

@@ -44,7 +44,7 @@ import org.prisonwatch.api.HeldRows;
  * <p>A list page's gating facts are held the same way ({@link HeldRows}), by the statement that read them, so that a
  * page read again whose renders are kept costs no query either. Any write may change any page (a new record joins
  * it, a prison's region moves incidents in or out of a filter), so a held page stands only while the generation it
- * was read at is still the current one: every write heard of, here or through the feed, drops every page at once.
+ * was read at is still the current one: every write heard of, here or through the feed, refuses every page at once.
  */
 @Singleton
 public class HeldRecords implements HeldRows {

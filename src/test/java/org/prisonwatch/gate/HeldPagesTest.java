@@ -190,17 +190,13 @@ class HeldPagesTest {
 
     @Test
     void anInstanceThatCannotFollowTheFeedReadsEveryPage() {
-        String prisonId = prison(unique("Held unfollowed"));
-        String hidden = incidentOn(prisonId, "2025-07-01", "PUBLIC");
-        String path = incidentsAt(prisonId);
-        follower.catchUp();
-        anonymous().get(path).then().statusCode(200).body("items.id", equalTo(List.of(hidden)));
+        String hidden = incidentOn(prison(unique("Held unfollowed")), "2025-07-01", "PUBLIC");
+        String path = heldPageOf(hidden);
         scheduler.pause(CATCH_UP);
         try {
             sleepUntil(System.nanoTime() + maxStaleness.toNanos() + Duration.ofMillis(100).toNanos());
             // changed with no feed row at all: only a read of the rows themselves can see it
-            assertEquals(1, db.execute("update incident set confidentiality = 'CONFIDENTIAL', version = 2 "
-                    + "where id = ?", hidden));
+            hiddenByHand(hidden);
             assertEquals(new Answered(0, 1), during(() -> anonymous().get(path).then().statusCode(200)
                     .body("items.size()", equalTo(0))));
         } finally {
@@ -211,14 +207,10 @@ class HeldPagesTest {
 
     @Test
     void aRowChangedOutsideTheServiceIsReadAgainWithinItsMaxAge() {
-        String prisonId = prison(unique("Held by hand"));
-        String hidden = incidentOn(prisonId, "2025-08-01", "PUBLIC");
-        String path = incidentsAt(prisonId);
-        follower.catchUp();
-        anonymous().get(path).then().statusCode(200).body("items.id", equalTo(List.of(hidden)));
+        String hidden = incidentOn(prison(unique("Held by hand")), "2025-08-01", "PUBLIC");
+        String path = heldPageOf(hidden);
         long changed = System.nanoTime();
-        assertEquals(1, db.execute("update incident set confidentiality = 'CONFIDENTIAL', version = 2 where id = ?",
-                hidden));
+        hiddenByHand(hidden);
         sleepUntil(changed + maxAge.toNanos() + Duration.ofMillis(100).toNanos());
         anonymous().get(path).then().statusCode(200).body("items.size()", equalTo(0));
     }
@@ -288,6 +280,21 @@ class HeldPagesTest {
             }
         }));
         assertEquals(before + 2, personReads(id), "each page answered from memory is audited as any other");
+    }
+
+    /** The anonymous list of the incident's prison, read once so that this instance holds it: its path. */
+    private String heldPageOf(String publicIncident) {
+        String path = incidentsAt(anonymous().get("/api/v1/incidents/" + publicIncident).then().statusCode(200)
+                .extract().path("prisonId"));
+        follower.catchUp();
+        anonymous().get(path).then().statusCode(200).body("items.id", equalTo(List.of(publicIncident)));
+        return path;
+    }
+
+    /** The incident made CONFIDENTIAL in SQL alone, as a hand would: no audit entry, no feed row. */
+    private void hiddenByHand(String incident) {
+        assertEquals(1, db.execute("update incident set confidentiality = 'CONFIDENTIAL', version = 2 where id = ?",
+                incident));
     }
 
     private long personReads(String id) {
