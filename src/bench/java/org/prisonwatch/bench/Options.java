@@ -15,7 +15,7 @@ final class Options {
         DEFAULTS.put("db", "both");
         DEFAULTS.put("duration", "10");
         DEFAULTS.put("warmup", "5");
-        DEFAULTS.put("warmup-max", "60");
+        DEFAULTS.put("warmup-max", "90");
         DEFAULTS.put("threads", "2");
         DEFAULTS.put("connections", "32");
         DEFAULTS.put("rate", "50");
