@@ -13,5 +13,5 @@ public record Page<T>(
                 + "Opaque: it continues only this list in this sort, for the caller it was issued to",
                 nullable = true, examples = "zrWIUJgKlVcAd_3RImPGbf_8r5oJpSMsoD7iEZSbHLwhO6u6YmpEP4hM188",
                 maxLength = Cursors.MAX_CURSOR_CHARS, pattern = Cursors.ALPHABET)
-        String nextCursor) {
+        String nextCursor) implements PageBody {
 }

@@ -3,6 +3,7 @@ package org.prisonwatch.change;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.prisonwatch.api.Cursors;
+import org.prisonwatch.api.PageBody;
 import org.prisonwatch.api.PageParams;
 
 /** One page of the change feed. */
@@ -14,5 +15,5 @@ public record ChangePage(
                 + "from it later. Opaque, and valid only for the caller it was issued to.",
                 examples = "D3MenOr5jsafQAITlAJM9WbFM_QWEbLjMzYRAbAtX3QNyIsjR5vEe6Ghy9zsQO0gqWTUVQ",
                 maxLength = Cursors.MAX_CURSOR_CHARS, pattern = Cursors.ALPHABET)
-        String nextCursor) {
+        String nextCursor) implements PageBody {
 }

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.prisonwatch.support.Api.anonymous;
 import static org.prisonwatch.support.Api.api;
 import static org.prisonwatch.support.Api.as;
+import static org.prisonwatch.support.Fixtures.create;
+import static org.prisonwatch.support.Fixtures.incidentBody;
 import static org.prisonwatch.support.Fixtures.incidentOn;
 import static org.prisonwatch.support.Fixtures.prison;
 import static org.prisonwatch.support.Fixtures.prisonBody;
@@ -60,6 +62,7 @@ class HttpMannersTest {
 
     @Test
     void aPageOfFiftyIsSentWholeWithItsLengthNotInChunks() {
+        // one array handed to the connection (PageBodyWriter), after Quarkus's own 8 kB chunks
         String prisonId = prison(unique("Whole pages"));
         for (int i = 0; i < 30; i++) {
             incidentOn(prisonId, "2025-03-01", "PUBLIC");
@@ -72,6 +75,33 @@ class HttpMannersTest {
         int length = page.asByteArray().length;
         assertTrue(length > 8192, "larger than Quarkus's default output buffer: " + length + " bytes");
         assertEquals(String.valueOf(length), page.header("Content-Length"));
+    }
+
+    @Test
+    void aPageLargerThanTheOutputBufferIsStreamedInChunksAndArrivesWhole() {
+        String prisonId = prison(unique("Streamed pages"));
+        // twelve incidents of 15,000 characters each: some 180 kB, past the 128 kB output buffer
+        String description = "Witnessed inmates armed at the gate. ".repeat(405);
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> body = incidentBody(prisonId, "2025-03-01",
+                    "2025-03-01");
+            body.put("confidentiality", "PUBLIC");
+            body.put("description", description + i);
+            create("incidents", body);
+        }
+        io.restassured.response.Response page = anonymous().config(io.restassured.RestAssured.config()
+                        .decoderConfig(io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders()))
+                .get("/api/v1/incidents?limit=12&prisonId=" + prisonId);
+        page.then().statusCode(200).contentType("application/json").header("Transfer-Encoding", "chunked")
+                .header("Content-Length", nullValue()).body("items.size()", equalTo(12));
+        assertTrue(page.asByteArray().length > 131072, "larger than the output buffer: "
+                + page.asByteArray().length + " bytes");
+        TreeSet<String> descriptions = new TreeSet<>(page.jsonPath().getList("items.description", String.class));
+        TreeSet<String> expected = new TreeSet<>();
+        for (int i = 0; i < 12; i++) {
+            expected.add(description + i);
+        }
+        assertEquals(expected, descriptions);
     }
 
     @Test

@@ -1,0 +1,120 @@
+package org.prisonwatch.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyWriter;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
+
+/**
+ * Writes a page as JSON, and one that fits the response's output buffer as one array handed to the connection in
+ * one call. Quarkus's own JSON writer streams every response: Jackson writes each record's kept JSON straight
+ * through once it outgrows Jackson's 8,000-byte buffer, and the response stream takes a pooled direct buffer for
+ * each of those writes, some fifty for a page of 50 incidents. A page larger than the output buffer (a feed page
+ * of 500, or a page of long records) is streamed as before, so no response holds more than that in memory twice.
+ * Same mapper, so the same JSON.
+ */
+@Provider
+@Produces(MediaType.APPLICATION_JSON)
+public class PageBodyWriter implements ServerMessageBodyWriter<PageBody> {
+
+    private final ObjectWriter writer;
+    private final int whole;
+
+    @Inject
+    public PageBodyWriter(ObjectMapper mapper, @ConfigProperty(name = "quarkus.rest.output-buffer-size") int whole) {
+        this.writer = mapper.writer();
+        this.whole = whole;
+    }
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, ResteasyReactiveResourceInfo target,
+            MediaType mediaType) {
+        return PageBody.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return PageBody.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void writeResponse(PageBody page, Type genericType, ServerRequestContext context) throws IOException {
+        try (WholeOrStreamed out = new WholeOrStreamed(whole, context::getOrCreateOutputStream)) {
+            writer.writeValue(out, page);
+            if (out.streamed == null) {
+                context.serverResponse().end(out.bytes());
+            }
+        }
+    }
+
+    @Override
+    public void writeTo(PageBody page, Class<?> type, Type genericType, Annotation[] annotations,
+            MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+        writer.writeValue(out, page);
+    }
+
+    /** Bytes kept in one array up to a limit; past it, everything so far and the rest go to the response stream. */
+    private static final class WholeOrStreamed extends OutputStream {
+
+        private final int limit;
+        private final Supplier<OutputStream> stream;
+        private byte[] kept = new byte[16 * 1024];
+        private int count;
+        private OutputStream streamed;
+        private boolean closed;
+
+        WholeOrStreamed(int limit, Supplier<OutputStream> stream) {
+            this.limit = limit;
+            this.stream = stream;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (streamed == null && count + length > limit) {
+                streamed = stream.get();
+                streamed.write(kept, 0, count);
+                kept = null;
+            }
+            if (streamed != null) {
+                streamed.write(bytes, offset, length);
+                return;
+            }
+            if (count + length > kept.length) {
+                kept = Arrays.copyOf(kept, Math.min(limit, Math.max(2 * kept.length, count + length)));
+            }
+            System.arraycopy(bytes, offset, kept, count, length);
+            count += length;
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(kept, count);
+        }
+
+        @Override
+        public void close() throws IOException {
+            // Jackson closes its target when it is done, then try-with-resources closes it again
+            if (streamed != null && !closed) {
+                closed = true;
+                streamed.close();
+            }
+        }
+    }
+}
