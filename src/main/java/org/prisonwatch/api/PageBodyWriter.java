@@ -1,5 +1,7 @@
 package org.prisonwatch.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyWriter;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
@@ -24,18 +27,29 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
  * through once it outgrows Jackson's 8,000-byte buffer, and the response stream takes a pooled direct buffer for
  * each of those writes, some fifty for a page of 50 incidents. A page larger than the output buffer (a feed page
  * of 500, or a page of long records) is streamed as before, so no response holds more than that in memory twice.
- * Same mapper, so the same JSON.
+ * Same mapper, so the same JSON. Unlike Quarkus's writer it applies no {@code @JsonView} or
+ * {@code @CustomSerialization} of the resource method: what a caller may see is decided by the gate before a page
+ * exists, never by serialization.
+ *
+ * <p>A page that fails while it is written (a record that cannot be serialized, a client gone) is never ended as if
+ * it were whole: before anything has left, the failure becomes a 500 problem; after part of it has left with its
+ * 200, the connection is broken off, so the client sees a transfer that did not finish.
  */
 @Provider
 @Produces(MediaType.APPLICATION_JSON)
 public class PageBodyWriter implements ServerMessageBodyWriter<PageBody> {
+
+    private static final Logger LOG = Logger.getLogger(PageBodyWriter.class);
 
     private final ObjectWriter writer;
     private final int whole;
 
     @Inject
     public PageBodyWriter(ObjectMapper mapper, @ConfigProperty(name = "quarkus.rest.output-buffer-size") int whole) {
-        this.writer = mapper.writer();
+        // the stream is ours to close: on a failure Jackson would flush and close it, ending a half-written page
+        // as a complete 200
+        this.writer = mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .without(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
         this.whole = whole;
     }
 
@@ -52,11 +66,25 @@ public class PageBodyWriter implements ServerMessageBodyWriter<PageBody> {
 
     @Override
     public void writeResponse(PageBody page, Type genericType, ServerRequestContext context) throws IOException {
-        try (WholeOrStreamed out = new WholeOrStreamed(whole, context::getOrCreateOutputStream)) {
+        WholeOrStreamed out = new WholeOrStreamed(whole, context::getOrCreateOutputStream);
+        try {
             writer.writeValue(out, page);
+        } catch (IOException | RuntimeException failure) {
             if (out.streamed == null) {
-                context.serverResponse().end(out.bytes());
+                throw new IllegalStateException("A page could not be written", failure);
             }
+            if (failure instanceof JsonProcessingException) {
+                LOG.error("A page failed after part of it was sent; its connection is broken off", failure);
+            } else {
+                LOG.debugf(failure, "A page could not be sent whole; its connection is broken off");
+            }
+            context.serverResponse().reset();
+            return;
+        }
+        if (out.streamed == null) {
+            context.serverResponse().end(out.bytes());
+        } else {
+            out.streamed.close();
         }
     }
 
@@ -74,7 +102,6 @@ public class PageBodyWriter implements ServerMessageBodyWriter<PageBody> {
         private byte[] kept = new byte[16 * 1024];
         private int count;
         private OutputStream streamed;
-        private boolean closed;
 
         WholeOrStreamed(int limit, Supplier<OutputStream> stream) {
             this.limit = limit;
@@ -105,16 +132,7 @@ public class PageBodyWriter implements ServerMessageBodyWriter<PageBody> {
         }
 
         byte[] bytes() {
-            return Arrays.copyOf(kept, count);
-        }
-
-        @Override
-        public void close() throws IOException {
-            // Jackson closes its target when it is done, then try-with-resources closes it again
-            if (streamed != null && !closed) {
-                closed = true;
-                streamed.close();
-            }
+            return count == kept.length ? kept : Arrays.copyOf(kept, count);
         }
     }
 }
