@@ -588,10 +588,11 @@ public final class Bench {
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "PrisonWatch benchmark: %,d incidents; each scenario warmed up in "
-                + "slices of %d s until two in a row do not beat the best before them by more than 5 %% (at most %d s), "
-                + "then %d s under wrk (%d threads, %d connections) for throughput, then %d s at a constant rate (the lower of %d req/s "
-                + "and half the throughput, %d senders, latency from each request's intended send time) for p50/p99;"
-                + " errors are non-2xx answers and failed requests (wrk / open load). JVM: %s. Rate limiter on, "
+                + "slices of %d s until two in a row do not beat the best before them by more than 5 %% "
+                + "(at most %d s), then %d s under wrk (%d threads, %d connections) for throughput, then %d s at a "
+                + "constant rate (the lower of %d req/s and half the throughput, %d senders, latency from each "
+                + "request's intended send time) for p50/p99; errors are non-2xx answers and failed requests "
+                + "(wrk / open load). JVM: %s. Rate limiter on, "
                 + "budgets raised to %s requests a minute per key and per anonymous address "
                 + "(PRISONWATCH_RATE_LIMIT_PER_KEY, PRISONWATCH_RATE_LIMIT_ANONYMOUS). %d cores shared by client "
                 + "and server.%n%n",
