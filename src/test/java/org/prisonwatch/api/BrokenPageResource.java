@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Test only: a page whose last item cannot be serialized, after as many 10 kB items as asked. */
+/**
+ * Test only: responses that cannot be serialized: a page whose last item fails after as many 10 kB items as asked,
+ * and a single item.
+ */
 @Path("/test-only/broken-page")
 @PermitAll
 public class BrokenPageResource {
@@ -32,5 +35,13 @@ public class BrokenPageResource {
         }
         items.add(new Unwritable());
         return new Page<>(items, null);
+    }
+
+    @GET
+    @Path("/item")
+    @Operation(hidden = true)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Unwritable brokenItem() {
+        return new Unwritable();
     }
 }

@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * A page that fails while it is written is never sent as a whole 200 (PageBodyWriter): a partner syncing would
- * take a truncated page for the real one.
+ * A response that fails while it is written is the server's failure, never the caller's, and a page that failed is
+ * never sent as a whole 200 (PageBodyWriter): a partner syncing would take a truncated page for the real one.
  */
 @QuarkusTest
 class BrokenPageTest {
@@ -28,6 +28,12 @@ class BrokenPageTest {
     @Test
     void aPageThatFailsBeforeAnythingLeftIsA500Problem() {
         given().get("/test-only/broken-page?before=3").then().statusCode(500)
+                .contentType("application/problem+json").body("status", equalTo(500));
+    }
+
+    @Test
+    void aSingleResponseThatCannotBeWrittenIsA500NotTheCallersBadJson() {
+        given().get("/test-only/broken-page/item").then().statusCode(500)
                 .contentType("application/problem+json").body("status", equalTo(500));
     }
 
