@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.prisonwatch.storage.ServiceRunning;
 
 /**
  * Moves pending reads of identifying data into the audit chain: in batches, each a transaction that holds the chain's
@@ -28,6 +29,9 @@ public class PendingReadLinker {
 
     /** Held by a scheduled run from its start to its end, so that pausing the schedule can wait for it. */
     private final Object scheduledRun = new Object();
+
+    @Inject
+    ServiceRunning running;
 
     @Inject
     Scheduler scheduler;
@@ -53,9 +57,11 @@ public class PendingReadLinker {
 
     /** First one interval after start: at start, {@link #onStart} links what was pending, in the start-up sequence. */
     @Scheduled(identity = SCHEDULE, every = "${prisonwatch.audit.link-every}",
-            delayed = "${prisonwatch.audit.link-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            delayed = "${prisonwatch.audit.link-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void linkOnSchedule() {
+        if (!running.now()) {
+            return;
+        }
         // a run the scheduler triggered just before a pause may reach here after it: it does nothing then
         synchronized (scheduledRun) {
             if (!scheduler.isPaused(SCHEDULE)) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.prisonwatch.gate.HeldRecords;
+import org.prisonwatch.storage.ServiceRunning;
 
 /**
  * Follows the change feed for this instance, so that what it holds in memory of records written through other
@@ -32,6 +33,9 @@ public class FeedFollower {
     private static final int ROWS_PER_READ = 5000;
 
     @Inject
+    ServiceRunning running;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -47,10 +51,15 @@ public class FeedFollower {
         catchUp();
     }
 
-    /** Public so that tests can catch up at a moment of their choosing; one catch-up at a time. */
     @Scheduled(identity = "read-cache-catch-up", every = "${prisonwatch.read-cache.catch-up-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void catchUpOnSchedule() {
+        if (running.now()) {
+            catchUp();
+        }
+    }
+
+    /** Public so that tests can catch up at a moment of their choosing; one catch-up at a time. */
     public synchronized void catchUp() {
         if (!held.enabled()) {
             return;

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.prisonwatch.storage.ServiceRunning;
 
 /**
  * Shares this instance's request counts with the others through the rate_limit_window table: each sync adds the
@@ -37,6 +38,9 @@ public class RateLimitSync {
             .thenComparing(s -> s.window().caller);
 
     @Inject
+    ServiceRunning running;
+
+    @Inject
     RateLimiter limiter;
 
     @Inject
@@ -45,10 +49,15 @@ public class RateLimitSync {
     private record Sent(CallerWindow window, int hits) {
     }
 
-    /** Public so that tests can sync at a moment of their choosing; one sync at a time. */
     @Scheduled(identity = "rate-limit-sync", every = "${prisonwatch.rate-limit.sync-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void syncOnSchedule() {
+        if (running.now()) {
+            sync();
+        }
+    }
+
+    /** Public so that tests can sync at a moment of their choosing; one sync at a time. */
     public synchronized void sync() {
         long currentMinute = Instant.now().getEpochSecond() / 60;
         List<CallerWindow> windows = limiter.forSync(currentMinute);
@@ -85,9 +94,11 @@ public class RateLimitSync {
      * catches callers who never come back.
      */
     @Scheduled(identity = "rate-limit-purge", every = "1h", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOldWindows() {
+        if (!running.now()) {
+            return;
+        }
         OffsetDateTime hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC);
         QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection();
