@@ -14,10 +14,11 @@ import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Arrays;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+import org.jboss.resteasy.reactive.server.spi.ServerHttpResponse;
 import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyWriter;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
@@ -26,7 +27,8 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
  * one call. Quarkus's own JSON writer streams every response: Jackson writes each record's kept JSON straight
  * through once it outgrows Jackson's 8,000-byte buffer, and the response stream takes a pooled direct buffer for
  * each of those writes, some fifty for a page of 50 incidents. A page larger than the output buffer (a feed page
- * of 500, or a page of long records) is streamed as before, so no response holds more than that in memory twice.
+ * of 500, or a page of long records) is sent in pieces of that size, one written before the next is made, so no
+ * response holds more than two of them.
  * Same mapper, so the same JSON. Unlike Quarkus's writer it applies no {@code @JsonView} or
  * {@code @CustomSerialization} of the resource method: what a caller may see is decided by the gate before a page
  * exists, never by serialization.
@@ -66,11 +68,12 @@ public class PageBodyWriter implements ServerMessageBodyWriter<PageBody> {
 
     @Override
     public void writeResponse(PageBody page, Type genericType, ServerRequestContext context) throws IOException {
-        WholeOrStreamed out = new WholeOrStreamed(whole, context::getOrCreateOutputStream);
+        ServerHttpResponse response = context.serverResponse();
+        InPieces out = new InPieces(whole, response);
         try {
             writer.writeValue(out, page);
         } catch (IOException | RuntimeException failure) {
-            if (out.streamed == null) {
+            if (!out.sentAny) {
                 throw new IllegalStateException("A page could not be written", failure);
             }
             if (failure instanceof JsonProcessingException) {
@@ -78,13 +81,15 @@ public class PageBodyWriter implements ServerMessageBodyWriter<PageBody> {
             } else {
                 LOG.debugf(failure, "A page could not be sent whole; its connection is broken off");
             }
-            context.serverResponse().reset();
+            // the framework's own stream was never opened, so nothing ends this response after the break
+            response.reset();
             return;
         }
-        if (out.streamed == null) {
-            context.serverResponse().end(out.bytes());
+        if (out.sentAny) {
+            out.sendKept();
+            response.end();
         } else {
-            out.streamed.close();
+            response.end(out.kept());
         }
     }
 
@@ -94,18 +99,23 @@ public class PageBodyWriter implements ServerMessageBodyWriter<PageBody> {
         writer.writeValue(out, page);
     }
 
-    /** Bytes kept in one array up to a limit; past it, everything so far and the rest go to the response stream. */
-    private static final class WholeOrStreamed extends OutputStream {
+    /**
+     * Bytes kept in one array up to a limit; past it, sent in pieces of that size straight to the response, each
+     * written before the next is taken (the connection's pace). Not through the framework's output stream: the
+     * framework closes that stream when the request ends, which would end a broken-off page with the chunked body's
+     * last chunk, as if it were whole.
+     */
+    private static final class InPieces extends OutputStream {
 
         private final int limit;
-        private final Supplier<OutputStream> stream;
+        private final ServerHttpResponse response;
         private byte[] kept = new byte[16 * 1024];
         private int count;
-        private OutputStream streamed;
+        private boolean sentAny;
 
-        WholeOrStreamed(int limit, Supplier<OutputStream> stream) {
+        InPieces(int limit, ServerHttpResponse response) {
             this.limit = limit;
-            this.stream = stream;
+            this.response = response;
         }
 
         @Override
@@ -115,24 +125,43 @@ public class PageBodyWriter implements ServerMessageBodyWriter<PageBody> {
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (streamed == null && count + length > limit) {
-                streamed = stream.get();
-                streamed.write(kept, 0, count);
-                kept = null;
+            while (length > 0) {
+                if (count == limit) {
+                    sendKept();
+                }
+                if (count == kept.length) {
+                    kept = Arrays.copyOf(kept, Math.min(limit, Math.max(2 * kept.length, count + length)));
+                }
+                int taken = Math.min(length, kept.length - count);
+                System.arraycopy(bytes, offset, kept, count, taken);
+                count += taken;
+                offset += taken;
+                length -= taken;
             }
-            if (streamed != null) {
-                streamed.write(bytes, offset, length);
-                return;
-            }
-            if (count + length > kept.length) {
-                kept = Arrays.copyOf(kept, Math.min(limit, Math.max(2 * kept.length, count + length)));
-            }
-            System.arraycopy(bytes, offset, kept, count, length);
-            count += length;
         }
 
-        byte[] bytes() {
+        /** The bytes kept so far, as one array of their length. */
+        byte[] kept() {
             return count == kept.length ? kept : Arrays.copyOf(kept, count);
+        }
+
+        /** Sends what is kept as the next piece of a chunked body, and waits until it is written. */
+        void sendKept() throws IOException {
+            if (!sentAny) {
+                response.setChunked(true);
+                sentAny = true;
+            }
+            if (count == 0) {
+                return;
+            }
+            byte[] piece = kept();
+            kept = new byte[kept.length];
+            count = 0;
+            try {
+                response.write(piece).toCompletableFuture().join();
+            } catch (CompletionException e) {
+                throw new IOException("The connection failed while a page was sent", e.getCause());
+            }
         }
     }
 }
