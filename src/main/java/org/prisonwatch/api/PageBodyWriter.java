@@ -28,10 +28,9 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
  * through once it outgrows Jackson's 8,000-byte buffer, and the response stream takes a pooled direct buffer for
  * each of those writes, some fifty for a page of 50 incidents. A page larger than the output buffer (a feed page
  * of 500, or a page of long records) is sent in pieces of that size, one written before the next is made, so no
- * response holds more than two of them.
- * Same mapper, so the same JSON. Unlike Quarkus's writer it applies no {@code @JsonView} or
- * {@code @CustomSerialization} of the resource method: what a caller may see is decided by the gate before a page
- * exists, never by serialization.
+ * response holds more than two of them. Same mapper, so the same JSON. Unlike Quarkus's writer it applies no
+ * {@code @JsonView} or {@code @CustomSerialization} of the resource method: what a caller may see is decided by the
+ * gate before a page exists, never by serialization.
  *
  * <p>A page that fails while it is written (a record that cannot be serialized, a client gone) is never ended as if
  * it were whole: before anything has left, the failure becomes a 500 problem; after part of it has left with its
@@ -74,7 +73,8 @@ public class PageBodyWriter implements ServerMessageBodyWriter<PageBody> {
             writer.writeValue(out, page);
         } catch (IOException | RuntimeException failure) {
             if (!out.sentAny) {
-                throw new IllegalStateException("A page could not be written", failure);
+                // nothing has left: the exception mappers answer it as any failure of a GET (a 500 problem)
+                throw failure;
             }
             if (failure instanceof JsonProcessingException) {
                 LOG.error("A page failed after part of it was sent; its connection is broken off", failure);

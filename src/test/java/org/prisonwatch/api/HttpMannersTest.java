@@ -83,8 +83,7 @@ class HttpMannersTest {
         // twelve incidents of 15,000 characters each: some 180 kB, past the 128 kB output buffer
         String description = "Witnessed inmates armed at the gate. ".repeat(405);
         for (int i = 0; i < 12; i++) {
-            Map<String, Object> body = incidentBody(prisonId, "2025-03-01",
-                    "2025-03-01");
+            Map<String, Object> body = incidentBody(prisonId, "2025-03-01", "2025-03-01");
             body.put("confidentiality", "PUBLIC");
             body.put("description", description + i);
             create("incidents", body);
