@@ -313,18 +313,13 @@ public final class Bench {
      * still renders the rest afresh. One 5 s read had left the partner's catch-up measuring the compiler: on the 10k
      * data set, catch-ups in a row went 4,512 &gt; 11,649 &gt; 14,458 rows/s.
      */
-    private String warmUpFeed(Http http, String analyst) {
+    private String warmUpFeed(Http http, String analyst) throws Exception {
         int slice = options.integer("warmup");
         if (slice <= 0) {
             return "none";
         }
-        int slices = Math.max(1, options.integer("warmup-max") / slice);
-        WarmUp warmUp = new WarmUp();
-        for (int i = 0; i < slices; i++) {
-            if (warmUp.settledAfter(FeedCatchUp.run(http, analyst, json, Duration.ofSeconds(slice)).rowsPerSecond())) {
-                break;
-            }
-        }
+        WarmUp warmUp = WarmUp.until(Math.max(1, options.integer("warmup-max") / slice),
+                i -> FeedCatchUp.run(http, analyst, json, Duration.ofSeconds(slice)).rowsPerSecond());
         return warmUp.slices() + " reads of at most " + slice + " s: " + warmUp + " rows/s";
     }
 
@@ -343,13 +338,9 @@ public final class Bench {
             return "none";
         }
         int slices = scenario.editsPool() ? 1 : Math.max(1, options.integer("warmup-max") / slice);
-        WarmUp warmUp = new WarmUp();
-        for (int i = 0; i < slices; i++) {
-            if (warmUp.settledAfter(wrk.run(base, scenario.writeSpec(dir, runId + "w" + i, wrk.threads(), true),
-                    Duration.ofSeconds(slice), dir.resolve(scenario.name + ".warmup" + i + ".log")).okPerSecond())) {
-                break;
-            }
-        }
+        WarmUp warmUp = WarmUp.until(slices, i -> wrk.run(base, scenario.writeSpec(dir, runId + "w" + i,
+                wrk.threads(), true), Duration.ofSeconds(slice), dir.resolve(scenario.name + ".warmup" + i + ".log"))
+                .okPerSecond());
         return warmUp.slices() * slice + " s: " + warmUp + " 2xx/s";
     }
 

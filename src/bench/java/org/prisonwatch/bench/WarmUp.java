@@ -11,12 +11,28 @@ import java.util.Locale;
  */
 final class WarmUp {
 
+    /** One slice of warm-up, given its index: its rate. */
+    interface Slice {
+        double run(int index) throws Exception;
+    }
+
     private final List<String> rates = new ArrayList<>();
     private double best = Double.NaN;
     private int notBeaten;
 
+    /** Runs slices until the scenario settles, at most {@code max} of them. */
+    static WarmUp until(int max, Slice slice) throws Exception {
+        WarmUp warmUp = new WarmUp();
+        for (int i = 0; i < max; i++) {
+            if (warmUp.settledAfter(slice.run(i))) {
+                break;
+            }
+        }
+        return warmUp;
+    }
+
     /** Records one slice's rate; true once the scenario has settled. */
-    boolean settledAfter(double rate) {
+    private boolean settledAfter(double rate) {
         rates.add(String.format(Locale.ROOT, "%,.0f", rate));
         notBeaten = rate <= 1.05 * best ? notBeaten + 1 : 0;
         best = Double.isNaN(best) ? rate : Math.max(best, rate);
