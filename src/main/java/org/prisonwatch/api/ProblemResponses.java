@@ -1,10 +1,13 @@
 package org.prisonwatch.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.ser.BeanSerializer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.OptimisticLockException;
@@ -29,6 +32,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemResponses {
 
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
+
+    /** Jackson's serializers and everything under them. */
+    private static final String JACKSON_SERIALIZERS = BeanSerializer.class.getPackageName() + ".";
     private static final Set<String> READ_ONLY_FIELDS = Set.of("id", "version", "createdAt", "updatedAt");
 
     /**
@@ -82,8 +88,8 @@ public class ProblemResponses {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
-        if (HttpMethod.GET.equals(request.method()) || HttpMethod.HEAD.equals(request.method())) {
-            // a GET sends no body to be unreadable: this failed writing the response, which is the server's doing
+        if (HttpMethod.GET.equals(request.method()) || HttpMethod.HEAD.equals(request.method()) || aroseWriting(e)) {
+            // a GET sends no body to be unreadable, and any request's response is the server's to write
             return unexpected(e, request);
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -213,6 +219,23 @@ public class ProblemResponses {
         }
         LOG.errorf(e, "Unhandled failure on %s %s", request.method(), request.path());
         return respond(ProblemType.INTERNAL, "The server could not complete the request", null, request);
+    }
+
+    /**
+     * Whether Jackson failed while writing rather than reading: its generator was the processor, or the failure was
+     * raised by a serializer (a getter that throws is wrapped with no processor, so the frames are what tell).
+     */
+    static boolean aroseWriting(JsonProcessingException e) {
+        if (e.getProcessor() instanceof JsonGenerator) {
+            return true;
+        }
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith(JACKSON_SERIALIZERS) || type.equals(ObjectWriter.class.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean clientHungUp(Throwable e) {

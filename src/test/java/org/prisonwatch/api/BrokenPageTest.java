@@ -38,6 +38,20 @@ class BrokenPageTest {
     }
 
     @Test
+    void aPostWhoseAnswerCannotBeWrittenIsA500NotTheCallersBadJson() {
+        given().contentType("application/json").body("{\"title\": \"read well\"}")
+                .post("/test-only/broken-page/item").then().statusCode(500)
+                .contentType("application/problem+json").body("status", equalTo(500));
+    }
+
+    @Test
+    void aPostWhoseBodyIsNotJsonIsStillTheCallers400() {
+        given().contentType("application/json").body("{\"title\": ")
+                .post("/test-only/broken-page/item").then().statusCode(400)
+                .contentType("application/problem+json").body("status", equalTo(400));
+    }
+
+    @Test
     void aPageThatFailsAfterPartOfItLeftBreaksOffItsConnectionUnfinished() throws IOException {
         // 30 items of 10 kB: past the 128 kB output buffer, so the first part has left with its 200; several times,
         // since a last chunk slipping out before the break is a race
