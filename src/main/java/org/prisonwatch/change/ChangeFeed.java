@@ -75,7 +75,7 @@ public class ChangeFeed {
                         POSITION, "after", after, limit)
                 : ownAndOthers(audience, after, limit, entities);
 
-        Map<UUID, CurrentState<?>> now = currentStates(slice.rows());
+        Map<UUID, CurrentState<?>> now = currentStates(slice.rows(), slice.more());
         List<ChangeView> items = new ArrayList<>(slice.rows().size());
         for (RecordChange row : slice.rows()) {
             CurrentState<?> state = now.get(row.entityId);
@@ -153,15 +153,15 @@ public class ChangeFeed {
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
-    /** One query per kind of record on the page. */
-    private Map<UUID, CurrentState<?>> currentStates(List<RecordChange> rows) {
+    /** One or two queries per kind of record on the page ({@link RecordService#current}). */
+    private Map<UUID, CurrentState<?>> currentStates(List<RecordChange> rows, boolean catchingUp) {
         Map<String, List<UUID>> idsByEntity = rows.stream().collect(Collectors.groupingBy(row -> row.entity,
                 Collectors.mapping(row -> row.entityId, Collectors.toList())));
         Map<UUID, CurrentState<?>> states = new HashMap<>();
         for (RecordService<?, ?, ?> service : services) {
             List<UUID> ids = idsByEntity.get(service.kind().storedName());
             if (ids != null) {
-                service.current(ids).forEach(state -> states.put(state.id(), state));
+                service.current(ids, catchingUp).forEach(state -> states.put(state.id(), state));
             }
         }
         return states;

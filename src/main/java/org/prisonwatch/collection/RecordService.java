@@ -328,13 +328,15 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
      * The records with these ids as they are now, for the change feed: each rendered for the caller, or without a
      * view when it is deleted or hidden from the caller. Ids of other kinds are left out. First only their gating
      * facts are read; records whose render for the caller this instance keeps are answered from it, and only the
-     * others are read whole (as {@link #show(PageQuery)} does for a list page, record by record).
+     * others are read whole (as {@link #show(PageQuery)} does for a list page, record by record). A page that more
+     * pages follow is a catch-up through the feed's history ({@code catchingUp}): few of its records have a kept
+     * render, so all are read whole at once (the kept renders are still reused) and no new render is kept.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CurrentState<V>> current(Collection<UUID> ids) {
+    public List<CurrentState<V>> current(Collection<UUID> ids, boolean catchingUp) {
         List<CurrentState<V>> states = new ArrayList<>(ids.size());
         Collection<UUID> unread = ids;
-        if (gate.keepsRenders()) {
+        if (!catchingUp && gate.keepsRenders()) {
             List<StandingFacts> facts = standingFacts(ids);
             Map<UUID, V> kept = gate.showKeptOf(kind.renderer(),
                     facts.stream().filter(f -> !f.deleted()).map(StandingFacts::record).toList());
@@ -356,7 +358,8 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
         List<E> found = em.unwrap(Session.class).byMultipleIds(kind.entityType()).multiLoad(List.copyOf(unread))
                 .stream().filter(Objects::nonNull).toList();
         List<E> live = found.stream().filter(e -> !e.isDeleted()).toList();
-        List<V> views = gate.showCurrent(kind.renderer(), live);
+        List<V> views = catchingUp ? gate.showScanned(kind.renderer(), live)
+                : gate.showCurrent(kind.renderer(), live);
         for (int i = 0; i < live.size(); i++) {
             E entity = live.get(i);
             states.add(new CurrentState<>(entity.id, entity.version, entity.updatedAt, views.get(i)));

@@ -174,7 +174,16 @@ public class RecordGate {
      * reports such records as deleted). Renders are reused while a record keeps its version ({@link RenderedViews}).
      */
     public <E extends GatedRecord, V> List<V> showCurrent(Renderer<E, V> renderer, List<E> records) {
-        return show(renderer, records, true);
+        return show(renderer, records, Renders.REUSED_AND_KEPT);
+    }
+
+    /**
+     * As {@link #showCurrent}, but the renders made here are not kept: for a scan through many records read once (a
+     * change-feed catch-up), whose renders would only push out those that reads of single records and pages keep,
+     * at more cost than they return. Renders already kept are still reused.
+     */
+    public <E extends GatedRecord, V> List<V> showScanned(Renderer<E, V> renderer, List<E> records) {
+        return show(renderer, records, Renders.REUSED);
     }
 
     /**
@@ -182,10 +191,15 @@ public class RecordGate {
      * such versions out). Never reused: erasure rewrites past versions without renumbering them.
      */
     public <E extends GatedRecord, V> List<V> showPast(Renderer<E, V> renderer, List<E> versions) {
-        return show(renderer, versions, false);
+        return show(renderer, versions, Renders.MADE_AFRESH);
     }
 
-    private <E extends GatedRecord, V> List<V> show(Renderer<E, V> renderer, List<E> records, boolean current) {
+    /** How {@link #show} uses the renders {@link RenderedViews} keeps. */
+    private enum Renders {
+        REUSED_AND_KEPT, REUSED, MADE_AFRESH
+    }
+
+    private <E extends GatedRecord, V> List<V> show(Renderer<E, V> renderer, List<E> records, Renders renders) {
         Audience audience = callers.audience();
         List<V> views = new ArrayList<>(records.size());
         for (E record : records) {
@@ -194,7 +208,11 @@ public class RecordGate {
                 continue;
             }
             Disclosure disclosure = disclosure(audience, record);
-            views.add(current ? rendered.render(renderer, record, disclosure) : renderer.render(record, disclosure));
+            views.add(switch (renders) {
+                case REUSED_AND_KEPT -> rendered.render(renderer, record, disclosure, true);
+                case REUSED -> rendered.render(renderer, record, disclosure, false);
+                case MADE_AFRESH -> renderer.render(record, disclosure);
+            });
         }
         auditIdentifyingReads(views);
         return views;

@@ -82,7 +82,8 @@ public class RenderedViews {
                 .weigher((Key key, Kept kept) -> weight(kept)).expireAfterWrite(ttl).build();
     }
 
-    <E extends GatedRecord, V> V render(Renderer<E, V> renderer, E record, Disclosure disclosure) {
+    /** The kept render for this version and disclosure, else a new one, kept when {@code keep} and it may be. */
+    <E extends GatedRecord, V> V render(Renderer<E, V> renderer, E record, Disclosure disclosure, boolean keep) {
         if (size == 0 || record.id() == null || record.version() == null) {
             return renderer.render(record, disclosure);
         }
@@ -95,7 +96,7 @@ public class RenderedViews {
         }
         long since = forgettings.get();
         V view = renderer.render(record, disclosure);
-        if (keepsRendersNow()) {
+        if (keep && keepsRendersNow()) {
             keep(key, view, since);
         }
         return view;

@@ -2,6 +2,7 @@ package org.prisonwatch.gate;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +23,9 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
@@ -156,6 +159,35 @@ class RenderedViewsTest {
             publicPage.get().then().statusCode(200).body(cases + ".id", equalTo(List.of(casualty, incident)))
                     .body(theIncident + ".op", equalTo("DELETE")).body(theIncident, not(hasKey("record")));
         }
+    }
+
+    @Test
+    void aFeedCatchUpKeepsNoRenderOfItsOwnButReusesKeptOnesAndThePageAtTheEndKeepsItsRenders() {
+        String from = FeedReader.atEnd(() -> as(Role.ANALYST)).cursor();
+        String older = create("incidents", fullIncident("PUBLIC"));
+        String newer = create("incidents", fullIncident("PUBLIC"));
+        Supplier<Response> catchUpPage = () -> as(Role.ANALYST).queryParam("after", from).queryParam("limit", 1)
+                .get("/api/v1/changes");
+        Supplier<Response> toTheEnd = () -> as(Role.ANALYST).queryParam("after", from).queryParam("limit", 50)
+                .get("/api/v1/changes");
+        forgetAll();
+
+        Response first = catchUpPage.get();
+        String firstId = first.then().statusCode(200).body("items.size()", equalTo(1)).extract().path("items[0].id");
+        assertFalse(rendered.holds(UUID.fromString(firstId)), "a page that more pages follow keeps no render it made");
+
+        Response whole = toTheEnd.get();
+        whole.then().statusCode(200).body("items.id", hasItems(firstId, older, newer));
+        assertTrue(Stream.of(firstId, older, newer).map(UUID::fromString).allMatch(rendered::holds),
+                "the page that reaches the end keeps its renders: every partner polling there reads it next");
+        Map<String, Object> unkept = first.jsonPath().getMap("items[0].record");
+        assertEquals(unkept, whole.jsonPath().getMap("items.find { it.id == '" + firstId + "' }.record"),
+                "a render made without keeping it is the same render");
+
+        double copied = metrics.counter("prisonwatch.views.json.copied").count();
+        catchUpPage.get().then().statusCode(200).body("items[0].id", equalTo(firstId));
+        assertEquals(copied + 1, metrics.counter("prisonwatch.views.json.copied").count(),
+                "a catch-up page still answers from a render kept before");
     }
 
     @Test
@@ -293,16 +325,16 @@ class RenderedViewsTest {
                 .get("/api/v1/audit").then().statusCode(200).extract().<List<?>>path("items").size();
     }
 
-    /**
-     * Statements behind one call after another and then {@code forgetting}, the fewest of three; jobs paused but the
-     * change feed's follower, without which nothing is answered from memory (it reads with JDBC, uncounted).
-     */
     /** Forgets every render and every held fact: what a first read finds. */
     private void forgetAll() {
         rendered.clear();
         held.clear();
     }
 
+    /**
+     * Statements behind one call after another and then {@code forgetting}, the fewest of three; jobs paused but the
+     * change feed's follower, without which nothing is answered from memory (it reads with JDBC, uncounted).
+     */
     private long statements(Supplier<Response> call, Runnable forgetting) {
         Statistics statistics = sessions.getStatistics();
         long fewest = Long.MAX_VALUE;
