@@ -308,10 +308,10 @@ public final class Bench {
 
     /**
      * The feed warmed up as every scenario is ({@link WarmUp}), on the same code, but by an analyst reading from
-     * zero for a slice at a time: what the service keeps of those reads is rendered with identifying data, which the
-     * partner's responses never carry (but for the records the partner submitted itself), so the partner's catch-up
-     * still renders the rest afresh. One 5 s read had left the partner's catch-up measuring the compiler: on the 10k
-     * data set, catch-ups in a row went 4,512 &gt; 11,649 &gt; 14,458 rows/s.
+     * zero for a slice at a time: it leaves no render for the partner to reuse, since a catch-up keeps none (only the
+     * page that reaches the end does, and an analyst's renders carry identifying data the partner's responses never
+     * carry), so the partner's catch-up renders afresh. One 5 s read had left the partner's catch-up measuring the
+     * compiler: on the 10k data set, catch-ups in a row went 4,512 &gt; 11,649 &gt; 14,458 rows/s.
      */
     private String warmUpFeed(Http http, String analyst) throws Exception {
         int slice = options.integer("warmup");
